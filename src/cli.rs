@@ -1,0 +1,121 @@
+//! The command line: parses arguments, runs the job, and maps the outcome to an exit code.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::config::{self, Config};
+use crate::error::ToolError;
+use crate::finding::{Lang, Summary};
+use crate::registry::Registry;
+use crate::report::{Format, Report};
+use crate::template;
+
+/// toets: the municipality's central check ("centrale toets") of its online applications.
+#[derive(Debug, Parser)]
+#[command(name = "toets", version, about, long_about = None)]
+pub struct Cli {
+    /// Repository root (default: the nearest folder upwards with toets.toml or .git).
+    #[arg(short = 'C', long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// Language of messages (default: `lang` in toets.toml, else en).
+    #[arg(long, global = true)]
+    pub lang: Option<Lang>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check records against the schema: every finding at its file, line and column.
+    Check {
+        /// Record files or folders (default: the registry folder).
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+        /// When to colour the output.
+        #[arg(long, value_enum, default_value_t)]
+        color: Color,
+    },
+    /// Write a template record `registry/<ID>.yaml` with every field to fill in.
+    New {
+        /// The application's id: lowercase letters, digits and hyphens, e.g. `afvalwijzer`.
+        id: String,
+        /// Overwrite the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// When to colour human output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// When writing to a terminal and NO_COLOR is not set.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl Color {
+    fn enabled(self) -> bool {
+        match self {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        }
+    }
+}
+
+/// Runs toets as the command line asks; returns the process exit code.
+pub fn main() -> u8 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{:?}", miette::Report::new(e));
+            2
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<u8, ToolError> {
+    let cwd = std::env::current_dir().map_err(|e| ToolError::Io { path: ".".into(), reason: e.to_string() })?;
+    let root = cli.root.clone().unwrap_or_else(|| config::find_root(&cwd));
+    let config = Config::load(&root)?;
+    let lang = cli.lang.unwrap_or(config.lang);
+    match cli.command {
+        Command::Check { paths, format, color } => {
+            let registry = Registry::open(root, config, lang)?;
+            let paths: Vec<PathBuf> = paths.iter().map(|p| cwd.join(p)).collect();
+            let outcome = registry.check(&paths)?;
+            let summary = Summary::of(outcome.files, &outcome.findings);
+            let report = Report { findings: &outcome.findings, summary, sources: &outcome.sources, lang };
+            let mut out = std::io::stdout().lock();
+            format
+                .renderer(color.enabled())
+                .render(&mut out, &report)
+                .and_then(|()| out.flush())
+                .map_err(|e| ToolError::Io { path: "stdout".into(), reason: e.to_string() })?;
+            Ok(u8::from(summary.errors > 0))
+        }
+        Command::New { id, force } => {
+            let path = template::write(&root, &config, &id, force, lang)?;
+            println!("{}", lang.pick(
+                format!("Wrote {}. Fill it in, then run `toets check` to see what is still missing.", path.display()),
+                format!("{} geschreven. Vul het in en voer `toets check` uit om te zien wat nog ontbreekt.", path.display()),
+            ));
+            Ok(0)
+        }
+    }
+}

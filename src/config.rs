@@ -1,0 +1,68 @@
+//! Config: the optional `toets.toml` at the repository root.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::ToolError;
+use crate::finding::Lang;
+
+/// Settings of one registry repository. Every key is optional; unknown keys are an error.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Language of messages: `en` or `nl`.
+    pub lang: Lang,
+    /// Folder with the records, relative to the root.
+    pub registry: PathBuf,
+    /// Schema of one record.
+    pub schema: PathBuf,
+    /// The municipality's overview of its domain names.
+    pub domains: PathBuf,
+    /// Schema of the domain overview.
+    pub domains_schema: PathBuf,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            lang: Lang::En,
+            registry: "registry".into(),
+            schema: "schemas/application.schema.json".into(),
+            domains: "registry/domains.yaml".into(),
+            domains_schema: "schemas/domains.schema.json".into(),
+        }
+    }
+}
+
+pub const FILE: &str = "toets.toml";
+
+impl Config {
+    /// Reads `toets.toml` under `root`, or the defaults when there is none.
+    pub fn load(root: &Path) -> Result<Config, ToolError> {
+        let path = root.join(FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => {
+                return Err(ToolError::Io { path: FILE.into(), reason: e.to_string() });
+            }
+        };
+        toml::from_str(&text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            let before = &text[..offset.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            ToolError::Config { path: FILE.into(), line, column, reason: e.message().to_owned() }
+        })
+    }
+}
+
+/// The repository root: the nearest folder upwards with a `toets.toml` or a `.git`.
+pub fn find_root(start: &Path) -> PathBuf {
+    start
+        .ancestors()
+        .find(|d| d.join(FILE).is_file() || d.join(".git").exists())
+        .unwrap_or(start)
+        .to_path_buf()
+}

@@ -1,0 +1,108 @@
+//! The one result model: every check produces [`Finding`]s, every renderer consumes them.
+
+use serde::Serialize;
+
+/// How serious a finding is. `Error` fails the run (exit code 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// The language of messages and help lines.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Nl,
+}
+
+impl Lang {
+    /// Picks the text in this language; both are written side by side at the call site.
+    pub fn pick<T>(self, en: T, nl: T) -> T {
+        match self {
+            Lang::En => en,
+            Lang::Nl => nl,
+        }
+    }
+}
+
+/// A position in a file: 1-based line and 1-based column (in characters, as editors count).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One thing toets found wrong in one place.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable kebab-case rule name, e.g. `schema` or `yaml-syntax`.
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// Path relative to the repository root, with `/` separators.
+    pub file: String,
+    /// JSON pointer to the node within the record (`""` for the whole file).
+    pub pointer: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Finding {
+    /// An error of `rule` at `pos` in `file`.
+    pub fn error(rule: &'static str, file: &str, pos: Pos, message: String) -> Self {
+        Finding {
+            rule,
+            severity: Severity::Error,
+            file: file.to_owned(),
+            pointer: String::new(),
+            line: pos.line,
+            column: pos.column,
+            message,
+            help: None,
+        }
+    }
+
+    pub fn at_pointer(mut self, pointer: impl Into<String>) -> Self {
+        self.pointer = pointer.into();
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The order of a report: by file, then position, then rule.
+    fn sort_key(&self) -> (&str, usize, usize, &str, &str) {
+        (&self.file, self.line, self.column, self.rule, &self.message)
+    }
+}
+
+/// Sorts findings into the deterministic report order.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+/// Counts of a run, for summaries and the exit code.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Summary {
+    pub fn of(files: usize, findings: &[Finding]) -> Self {
+        let count = |s| findings.iter().filter(|f| f.severity == s).count();
+        Summary {
+            files,
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+        }
+    }
+}

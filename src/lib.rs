@@ -1,0 +1,14 @@
+//! toets: policy-as-code for a municipality's online applications.
+//!
+//! One data flow: [`load`] (file to value plus positions) → [`schema`] (and, later, policy
+//! rules) → [`finding::Finding`]s → [`report`]. Checks never print; renderers never check.
+
+pub mod cli;
+pub mod config;
+pub mod error;
+pub mod finding;
+pub mod load;
+pub mod registry;
+pub mod report;
+pub mod schema;
+pub mod template;
