@@ -102,12 +102,14 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
             let summary = Summary::of(outcome.files, &outcome.findings);
             let report = Report { findings: &outcome.findings, summary, sources: &outcome.sources, lang };
             let mut out = std::io::stdout().lock();
-            format
-                .renderer(color.enabled())
-                .render(&mut out, &report)
-                .and_then(|()| out.flush())
-                .map_err(|e| ToolError::Io { path: "stdout".into(), reason: e.to_string() })?;
-            Ok(u8::from(summary.errors > 0))
+            let written = format.renderer(color.enabled()).render(&mut out, &report).and_then(|()| out.flush());
+            match written {
+                // A reader that stops early (`toets check | head`) is not a failure of the check.
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(ToolError::Io { path: "stdout".into(), reason: e.to_string() })
+                }
+                _ => Ok(u8::from(summary.errors > 0)),
+            }
         }
         Command::New { id, force } => {
             let path = template::write(&root, &config, &id, force, lang)?;

@@ -1,0 +1,122 @@
+//! The command line's contract: exit codes, configuration errors, `toets new`.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn toets(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_toets")).current_dir(root).args(args).output().expect("toets runs")
+}
+
+/// A repository with the real schemas and an empty registry.
+fn repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let schemas = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
+    std::fs::create_dir_all(dir.path().join("schemas")).expect("mkdir");
+    std::fs::create_dir_all(dir.path().join("registry")).expect("mkdir");
+    for name in ["application.schema.json", "domains.schema.json"] {
+        std::fs::copy(schemas.join(name), dir.path().join("schemas").join(name)).expect("copy schema");
+    }
+    std::fs::create_dir(dir.path().join(".git")).expect("mark root");
+    dir
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn unknown_config_key_is_a_usage_failure_with_line_and_column() {
+    let dir = repo();
+    std::fs::write(dir.path().join("toets.toml"), "lang = \"nl\"\nregistry_dir = \"x\"\n").expect("write");
+    let out = toets(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("toets.toml:2:1: the configuration is not valid: unknown field"), "{stderr}");
+    assert!(stderr.contains("`registry_dir`"), "{stderr}");
+}
+
+#[test]
+fn missing_schema_is_a_tool_failure() {
+    let dir = repo();
+    std::fs::remove_file(dir.path().join("schemas/application.schema.json")).expect("rm");
+    let out = toets(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("application.schema.json cannot be used"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn unknown_argument_is_a_usage_failure() {
+    let out = toets(Path::new(env!("CARGO_MANIFEST_DIR")), &["check", "--no-such-flag"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn empty_registry_passes() {
+    let dir = repo();
+    let out = toets(dir.path(), &["check"]);
+    assert_eq!((out.status.code(), text(&out.stdout).as_str()), (Some(0), "0 files checked: no findings.\n"));
+}
+
+#[test]
+fn new_writes_a_template_that_check_lists_as_still_to_fill_in() {
+    let dir = repo();
+    let out = toets(dir.path(), &["new", "afvalwijzer"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let template = std::fs::read_to_string(dir.path().join("registry/afvalwijzer.yaml")).expect("written");
+    assert!(template.starts_with("# yaml-language-server: $schema=../schemas/application.schema.json\n"));
+    assert!(template.contains("\nid: \"afvalwijzer\"\n"));
+
+    let out = toets(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let pointers: Vec<&str> =
+        report["findings"].as_array().expect("findings").iter().map(|f| f["pointer"].as_str().unwrap_or("?")).collect();
+    assert_eq!(
+        pointers,
+        [
+            "/name",
+            "/description",
+            "/kind",
+            "/owner/department",
+            "/owner/email",
+            "/contacts/0/name",
+            "/contacts/0/email",
+            "/contacts/0/role",
+            "/platform",
+            "/need/problem",
+            "/need/audiences",
+            "/costs/development_eur",
+            "/costs/management_eur_per_year",
+            "/domains",
+            "/privacy/processes_personal_data",
+            "/security/bio_version",
+            "/security/hosting/provider",
+            "/security/hosting/location",
+            "/authentication/0/means",
+            "/standards/https_hsts",
+            "/standards/security_txt",
+            "/last_reviewed",
+        ]
+    );
+    assert!(report["findings"].as_array().into_iter().flatten().all(|f| f["message"].as_str().is_some_and(|m| m.ends_with("is still empty: fill it in."))));
+}
+
+#[test]
+fn new_refuses_a_bad_id_and_an_existing_file() {
+    let dir = repo();
+    assert_eq!(toets(dir.path(), &["new", "Afval Wijzer"]).status.code(), Some(2));
+    assert_eq!(toets(dir.path(), &["new", "afval"]).status.code(), Some(0));
+    assert_eq!(toets(dir.path(), &["new", "afval"]).status.code(), Some(2));
+    assert_eq!(toets(dir.path(), &["new", "afval", "--force"]).status.code(), Some(0));
+}
+
+#[test]
+fn dutch_messages_from_config() {
+    let dir = repo();
+    std::fs::write(dir.path().join("toets.toml"), "lang = \"nl\"\n").expect("write");
+    assert_eq!(toets(dir.path(), &["new", "afval"]).status.code(), Some(0));
+    let out = toets(dir.path(), &["check", "--color", "never"]);
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("× `name` (Naam) is nog leeg: vul het in."), "{stdout}");
+    assert!(stdout.ends_with("1 bestanden gecontroleerd: 22 fouten, 0 waarschuwingen.\n"), "{stdout}");
+}
