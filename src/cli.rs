@@ -7,7 +7,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::config::{self, Config};
 use crate::error::ToolError;
-use crate::finding::{Lang, Summary};
+use crate::finding::{Lang, Severity, Summary};
+use crate::rules::{self, Context};
 use crate::registry::Registry;
 use crate::report::{Format, Report};
 use crate::template;
@@ -23,6 +24,10 @@ pub struct Cli {
     /// Language of messages (default: `lang` in toets.toml, else en).
     #[arg(long, global = true)]
     pub lang: Option<Lang>,
+
+    /// The date that rules on ages compare against (default: today), for reproducible audits.
+    #[arg(long, global = true, env = "TOETS_TODAY", value_name = "YYYY-MM-DD")]
+    pub today: Option<jiff::civil::Date>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -40,6 +45,20 @@ pub enum Command {
         /// When to colour the output.
         #[arg(long, value_enum, default_value_t)]
         color: Color,
+        /// The lowest severity that fails the run (exit code 1).
+        #[arg(long, value_enum, default_value_t = Severity::Error)]
+        fail_level: Severity,
+    },
+    /// List every rule: name, severity, source.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Explain a rule: what it checks, why, an example, its source.
+    Explain {
+        /// The rule's name, e.g. `cio-approval-missing`.
+        rule: String,
     },
     /// Write a template record `registry/<ID>.yaml` with every field to fill in.
     New {
@@ -94,9 +113,11 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
     let root = cli.root.clone().unwrap_or_else(|| config::find_root(&cwd));
     let config = Config::load(&root)?;
     let lang = cli.lang.unwrap_or(config.lang);
+    let today = cli.today.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
     match cli.command {
-        Command::Check { paths, format, color } => {
-            let registry = Registry::open(root, config, lang)?;
+        Command::Check { paths, format, color, fail_level } => {
+            let cx = Context { lang, today, main_domains: config.main_domains.clone(), thresholds: config.thresholds.clone() };
+            let registry = Registry::open(root, config, cx)?;
             let paths: Vec<PathBuf> = paths.iter().map(|p| cwd.join(p)).collect();
             let outcome = registry.check(&paths)?;
             let summary = Summary::of(outcome.files, &outcome.findings);
@@ -108,8 +129,23 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                     Err(ToolError::Io { path: "stdout".into(), reason: e.to_string() })
                 }
-                _ => Ok(u8::from(summary.errors > 0)),
+                _ => Ok(u8::from(outcome.findings.iter().any(|f| f.fails_at(fail_level)))),
             }
+        }
+        Command::Rules { format } => {
+            let mut out = std::io::stdout().lock();
+            crate::report::rules(&mut out, format, lang).map_err(|e| ToolError::Io { path: "stdout".into(), reason: e.to_string() })?;
+            Ok(0)
+        }
+        Command::Explain { rule } => {
+            let found = rules::find(&rule).ok_or_else(|| ToolError::Usage(lang.pick(
+                format!("There is no rule `{rule}`; `toets rules` lists them all."),
+                format!("Er is geen regel `{rule}`; `toets rules` toont ze allemaal."),
+            )))?;
+            println!("{}
+
+{}", found.name, found.explanation(lang));
+            Ok(0)
         }
         Command::New { id, force } => {
             let path = template::write(&root, &config, &id, force, lang)?;

@@ -1,5 +1,6 @@
 //! Config: the optional `toets.toml` at the repository root.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -21,6 +22,41 @@ pub struct Config {
     pub domains: PathBuf,
     /// Schema of the domain overview.
     pub domains_schema: PathBuf,
+    /// The municipality's own domains: sub-domains of these need no justification.
+    pub main_domains: Vec<String>,
+    /// Ages and similarity that policy rules compare against.
+    pub thresholds: Thresholds,
+    /// Severity per rule name: `error`, `warning` or `off`.
+    pub rules: BTreeMap<String, Level>,
+}
+
+/// Numbers the policy leaves to the municipality.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Thresholds {
+    /// Most months since the last penetration test.
+    pub pentest_months: i64,
+    /// Most months since someone last reviewed a record.
+    pub review_months: i64,
+    /// Most months since the last BIO2 risk analysis.
+    pub risk_analysis_months: i64,
+    /// Token similarity (0 to 1) from which a proposal resembles a live application.
+    pub reuse_similarity: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds { pentest_months: 12, review_months: 12, risk_analysis_months: 12, reuse_similarity: 0.5 }
+    }
+}
+
+/// What `[rules]` may set a rule to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+    Off,
 }
 
 impl Default for Config {
@@ -31,6 +67,9 @@ impl Default for Config {
             schema: "schemas/application.schema.json".into(),
             domains: "registry/domains.yaml".into(),
             domains_schema: "schemas/domains.schema.json".into(),
+            main_domains: Vec::new(),
+            thresholds: Thresholds::default(),
+            rules: BTreeMap::new(),
         }
     }
 }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 /// How serious a finding is. `Error` fails the run (exit code 1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Warning,
@@ -50,6 +50,28 @@ pub struct Finding {
     pub column: usize,
     pub message: String,
     pub help: Option<String>,
+    /// Other places the finding is about, e.g. the first claim of a domain claimed twice.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+    /// Set when a waiver in the record covers the finding: it is shown but does not fail.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waived: Option<Waived>,
+}
+
+/// A second place that belongs to a finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// The waiver that covers a finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Waived {
+    pub reason: String,
+    pub expires: String,
 }
 
 impl Finding {
@@ -64,7 +86,19 @@ impl Finding {
             column: pos.column,
             message,
             help: None,
+            related: Vec::new(),
+            waived: None,
         }
+    }
+
+    pub fn with_related(mut self, file: &str, pos: Pos, message: String) -> Self {
+        self.related.push(Related { file: file.to_owned(), line: pos.line, column: pos.column, message });
+        self
+    }
+
+    /// Whether the finding counts: not waived, and at least `level`.
+    pub fn fails_at(&self, level: Severity) -> bool {
+        self.waived.is_none() && self.severity >= level
     }
 
     pub fn at_pointer(mut self, pointer: impl Into<String>) -> Self {
@@ -92,17 +126,22 @@ pub fn sort(findings: &mut [Finding]) {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
     pub files: usize,
+    /// Errors not covered by a waiver.
     pub errors: usize,
+    /// Warnings not covered by a waiver.
     pub warnings: usize,
+    /// Findings covered by a waiver.
+    pub waived: usize,
 }
 
 impl Summary {
     pub fn of(files: usize, findings: &[Finding]) -> Self {
-        let count = |s| findings.iter().filter(|f| f.severity == s).count();
+        let count = |s| findings.iter().filter(|f| f.waived.is_none() && f.severity == s).count();
         Summary {
             files,
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
+            waived: findings.iter().filter(|f| f.waived.is_some()).count(),
         }
     }
 }

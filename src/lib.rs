@@ -10,5 +10,6 @@ pub mod finding;
 pub mod load;
 pub mod registry;
 pub mod report;
+pub mod rules;
 pub mod schema;
 pub mod template;

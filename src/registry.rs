@@ -1,18 +1,21 @@
-//! Registry: finds the record files and runs load and check on each, in parallel.
+//! Registry: finds the record files and runs the checks: per file (in parallel) load, schema and
+//! record rules; then the rules across records; then the configured severities and the waivers.
 //!
-//! Only what a report needs survives a file: its findings, and its text when it has findings (for
-//! the source snippet). That keeps memory flat however large the registry grows.
+//! Only the findings and the small [`Facts`] of each file survive its pass, which keeps memory
+//! flat however large the registry grows. The text of files with findings is read again at the
+//! end, for the source snippets.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::config::Config;
+use crate::config::{Config, Level};
 use crate::error::ToolError;
-use crate::finding::{self, Finding, Lang};
+use crate::finding::{self, Finding, Severity, Waived};
 use crate::load::{self, Limits};
+use crate::rules::{self, Across, Check, Context, Facts, Overview, Record};
 use crate::schema::Schema;
 
 /// Everything one check run found.
@@ -20,7 +23,7 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     /// Number of files checked.
     pub files: usize,
-    /// The text of every file that has findings, by its relative path.
+    /// The text of every readable file that has findings, by its relative path.
     pub sources: BTreeMap<String, Arc<String>>,
 }
 
@@ -28,56 +31,108 @@ pub struct Outcome {
 pub struct Registry {
     pub root: PathBuf,
     pub config: Config,
-    pub lang: Lang,
+    pub cx: Context,
     pub limits: Limits,
     records: Schema,
     domains: Schema,
 }
 
+/// What one file's pass leaves behind.
+enum Pass {
+    Record(Vec<Finding>, Option<Facts>),
+    Overview(Vec<Finding>, Option<Overview>),
+}
+
 impl Registry {
     /// Opens the repository at `root` with its configuration and schemas.
-    pub fn open(root: PathBuf, config: Config, lang: Lang) -> Result<Registry, ToolError> {
+    pub fn open(root: PathBuf, config: Config, cx: Context) -> Result<Registry, ToolError> {
+        for name in config.rules.keys() {
+            let known = rules::find(name).ok_or_else(|| ToolError::Usage(format!(
+                "toets.toml: [rules] names `{name}`, which is not a rule; `toets rules` lists them"
+            )))?;
+            if matches!(known.check, Check::Load) && config.rules[name] == Level::Off {
+                return Err(ToolError::Usage(format!(
+                    "toets.toml: `{name}` cannot be turned off: a file that cannot be read cannot be checked"
+                )));
+            }
+        }
         let records = Schema::load(&root.join(&config.schema))?;
         let domains = Schema::load(&root.join(&config.domains_schema))?;
-        Ok(Registry { root, config, lang, limits: Limits::default(), records, domains })
+        Ok(Registry { root, config, cx, limits: Limits::default(), records, domains })
     }
 
     /// Checks the files under `paths` (files or folders), or the whole registry when empty.
+    /// Rules across records always see the whole registry, but report only on `paths`.
     pub fn check(&self, paths: &[PathBuf]) -> Result<Outcome, ToolError> {
-        let files = self.discover(paths)?;
-        let results: Vec<(Vec<Finding>, Option<(String, Arc<String>)>)> =
-            files.par_iter().map(|path| self.check_file(path)).collect();
-        let mut outcome = Outcome { findings: Vec::new(), files: files.len(), sources: BTreeMap::new() };
-        for (findings, source) in results {
-            outcome.findings.extend(findings);
-            if let Some((rel, text)) = source {
-                outcome.sources.insert(rel, text);
+        let all = self.discover(&[])?;
+        let chosen = if paths.is_empty() { all.clone() } else { self.discover(paths)? };
+        let chosen_rel: BTreeSet<String> = chosen.iter().map(|p| self.relative(p)).collect();
+        let mut files: Vec<PathBuf> = chosen;
+        files.extend(all.into_iter().filter(|p| !chosen_rel.contains(&self.relative(p))));
+
+        let passes: Vec<Pass> = files.par_iter().map(|path| self.check_file(path)).collect();
+        let mut findings = Vec::new();
+        let mut records = Vec::new();
+        let mut overview = None;
+        for pass in passes {
+            match pass {
+                Pass::Record(f, facts) => {
+                    findings.extend(f);
+                    records.extend(facts);
+                }
+                Pass::Overview(f, o) => {
+                    findings.extend(f);
+                    overview = o;
+                }
             }
         }
-        finding::sort(&mut outcome.findings);
-        Ok(outcome)
+        let across = Across { records: &records, overview: overview.as_ref(), cx: &self.cx };
+        rules::check_across(&across, &mut findings);
+        findings.retain(|f| chosen_rel.contains(&f.file));
+        let mut findings = self.apply_levels(findings);
+        apply_waivers(&mut findings, &records, &self.cx);
+        finding::sort(&mut findings);
+        let sources = self.sources(&findings);
+        Ok(Outcome { findings, files: chosen_rel.len(), sources })
     }
 
-    /// Record files: `.yaml`/`.yml` files under each path, in a stable order. Symlinked folders
-    /// are not entered; symlinked files are listed and judged by [`load::read`].
+    /// Severities from `[rules]` in `toets.toml`; `off` drops the finding.
+    fn apply_levels(&self, findings: Vec<Finding>) -> Vec<Finding> {
+        findings
+            .into_iter()
+            .filter_map(|mut f| {
+                match self.config.rules.get(f.rule) {
+                    Some(Level::Off) => return None,
+                    Some(Level::Error) => f.severity = Severity::Error,
+                    Some(Level::Warning) => f.severity = Severity::Warning,
+                    None => {}
+                }
+                Some(f)
+            })
+            .collect()
+    }
+
+    /// Record files: `.yaml`/`.yml` files under each path (default: the registry folder), in a
+    /// stable order. Symlinked folders are not entered; symlinked files are judged by
+    /// [`load::read`].
     fn discover(&self, paths: &[PathBuf]) -> Result<Vec<PathBuf>, ToolError> {
         let default = [self.root.join(&self.config.registry)];
         let paths = if paths.is_empty() { &default[..] } else { paths };
         let mut files = Vec::new();
         for path in paths {
-            let meta = std::fs::symlink_metadata(path).map_err(|e| ToolError::Io {
-                path: path.display().to_string(),
-                reason: e.to_string(),
-            })?;
+            let io = |e: &dyn std::fmt::Display| ToolError::Io { path: path.display().to_string(), reason: e.to_string() };
+            let meta = match std::fs::symlink_metadata(path) {
+                Ok(meta) => meta,
+                // A registry that does not exist yet is empty.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && path == &default[0] => continue,
+                Err(e) => return Err(io(&e)),
+            };
             if !meta.is_dir() {
                 files.push(path.clone());
                 continue;
             }
             for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
-                let entry = entry.map_err(|e| ToolError::Io {
-                    path: path.display().to_string(),
-                    reason: e.to_string(),
-                })?;
+                let entry = entry.map_err(|e| io(&e))?;
                 let is_yaml = matches!(entry.path().extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
                 if is_yaml && !entry.file_type().is_dir() {
                     files.push(entry.into_path());
@@ -93,24 +148,56 @@ impl Registry {
         rel.to_string_lossy().replace('\\', "/")
     }
 
-    fn check_file(&self, path: &Path) -> (Vec<Finding>, Option<(String, Arc<String>)>) {
+    fn check_file(&self, path: &Path) -> Pass {
         let rel = self.relative(path);
-        let text = match load::read(&self.root, path, &rel, &self.limits, self.lang) {
+        let is_overview = Path::new(&rel) == self.config.domains;
+        let lang = self.cx.lang;
+        let text = match load::read(&self.root, path, &rel, &self.limits, lang) {
             Ok(text) => text,
-            Err(f) => return (vec![f], None),
+            Err(f) if is_overview => return Pass::Overview(vec![f], None),
+            Err(f) => return Pass::Record(vec![f], None),
         };
-        let findings = self.check_text(&text, &rel);
-        let source = (!findings.is_empty()).then(|| (rel, Arc::new(text)));
-        (findings, source)
+        let doc = match load::parse(&text, &rel, &self.limits, lang) {
+            Ok(doc) => doc,
+            Err(f) if is_overview => return Pass::Overview(f, None),
+            Err(f) => return Pass::Record(f, None),
+        };
+        if is_overview {
+            return Pass::Overview(self.domains.check(&doc, &rel, lang), Some(Overview::of(&doc, &rel)));
+        }
+        let mut findings = self.records.check(&doc, &rel, lang);
+        let stem = path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+        if findings.is_empty() {
+            let record = Record { doc: &doc, file: &rel, stem: &stem, cx: &self.cx };
+            rules::check_record(&record, &mut findings);
+        }
+        let facts = Facts::of(&doc, &rel, &stem);
+        Pass::Record(findings, Some(facts))
     }
 
-    /// Load and check one file's text.
-    fn check_text(&self, text: &str, rel: &str) -> Vec<Finding> {
-        let doc = match load::parse(text, rel, &self.limits, self.lang) {
-            Ok(doc) => doc,
-            Err(findings) => return findings,
-        };
-        let schema = if Path::new(rel) == self.config.domains { &self.domains } else { &self.records };
-        schema.check(&doc, rel, self.lang)
+    /// The text of each file with findings, for snippets; files that cannot be read get none.
+    fn sources(&self, findings: &[Finding]) -> BTreeMap<String, Arc<String>> {
+        let files: BTreeSet<&str> = findings.iter().map(|f| f.file.as_str()).collect();
+        files
+            .into_iter()
+            .filter_map(|rel| {
+                let text = load::read(&self.root, &self.root.join(rel), rel, &self.limits, self.cx.lang).ok()?;
+                Some((rel.to_owned(), Arc::new(text)))
+            })
+            .collect()
+    }
+}
+
+/// Marks findings that a record's own, valid and unexpired waiver covers. Findings of the loader
+/// and about the waivers themselves cannot be waived.
+fn apply_waivers(findings: &mut [Finding], records: &[Facts], cx: &Context) {
+    let by_file: HashMap<&str, &Facts> = records.iter().map(|r| (r.file.as_str(), r)).collect();
+    for f in findings.iter_mut() {
+        let waivable = rules::find(f.rule).is_some_and(|r| !matches!(r.check, Check::Load)) && !f.rule.starts_with("waiver-");
+        let Some(facts) = by_file.get(f.file.as_str()).filter(|_| waivable) else { continue };
+        let waiver = facts.waivers.iter().find(|w| w.rule == f.rule && w.expires.is_some_and(|e| e >= cx.today) && !w.reason.is_empty());
+        if let Some(w) = waiver {
+            f.waived = Some(Waived { reason: w.reason.clone(), expires: w.expires.map(|d| d.to_string()).unwrap_or_default() });
+        }
     }
 }

@@ -4,7 +4,12 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn toets(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_toets")).current_dir(root).args(args).output().expect("toets runs")
+    Command::new(env!("CARGO_BIN_EXE_toets"))
+        .current_dir(root)
+        .env("TOETS_TODAY", "2026-11-29")
+        .args(args)
+        .output()
+        .expect("toets runs")
 }
 
 /// A repository with the real schemas and an empty registry.

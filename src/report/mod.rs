@@ -23,6 +23,23 @@ pub trait Render {
     fn render(&self, out: &mut dyn Write, report: &Report) -> io::Result<()>;
 }
 
+/// `toets rules`: every rule with its severity and source, as a table or as JSON.
+pub fn rules(out: &mut dyn Write, format: Format, lang: Lang) -> io::Result<()> {
+    if format == Format::Json {
+        serde_json::to_writer_pretty(&mut *out, crate::rules::RULES)?;
+        return writeln!(out);
+    }
+    let width = crate::rules::RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    for rule in crate::rules::RULES {
+        let severity = match rule.severity {
+            crate::finding::Severity::Error => lang.pick("error", "fout"),
+            crate::finding::Severity::Warning => lang.pick("warning", "waarschuwing"),
+        };
+        writeln!(out, "{:width$}  {:12}  {}", rule.name, severity, rule.source)?;
+    }
+    Ok(())
+}
+
 /// The output formats, as chosen with `--format`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {

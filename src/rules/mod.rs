@@ -1,0 +1,247 @@
+//! Rules: the central check as code. One file per rule; [`RULES`] is the one registration list.
+//!
+//! A rule file starts with its explanation as `//!` lines in fixed sections (English, then
+//! `# Nederlands`), which `toets explain` prints, and defines `pub const RULE: Rule`. Record
+//! rules see one schema-valid record; rules across records see the [`Facts`] of all records at once.
+
+use jiff::civil::Date;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::finding::{Finding, Lang, Pos, Severity};
+use crate::load::Document;
+use crate::config::Thresholds;
+
+pub mod facts;
+pub use facts::{Facts, Overview};
+
+mod cio_approval_missing;
+mod file_encoding;
+mod file_too_large;
+mod file_unreadable;
+mod schema;
+mod symlink_outside_repository;
+mod yaml_duplicate_key;
+mod yaml_limit;
+mod yaml_structure;
+mod yaml_syntax;
+mod yaml_tag;
+
+/// Every rule toets knows, in the order `toets rules` lists them.
+pub const RULES: &[&Rule] = &[
+    &file_unreadable::RULE,
+    &file_too_large::RULE,
+    &file_encoding::RULE,
+    &symlink_outside_repository::RULE,
+    &yaml_syntax::RULE,
+    &yaml_structure::RULE,
+    &yaml_duplicate_key::RULE,
+    &yaml_tag::RULE,
+    &yaml_limit::RULE,
+    &schema::RULE,
+    &cio_approval_missing::RULE,
+];
+
+/// A rule: its identity, where it comes from, and how it checks.
+#[derive(Serialize)]
+pub struct Rule {
+    /// Stable kebab-case name of what is wrong, e.g. `privacy-statement-missing`.
+    pub name: &'static str,
+    /// Default severity; `toets.toml` may change it.
+    pub severity: Severity,
+    /// The policy point or law the rule enforces.
+    pub source: &'static str,
+    /// Where that source can be read, when it is published online (else empty).
+    pub url: &'static str,
+    /// The rule file's text; its `//!` lines are the explanation.
+    #[serde(skip)]
+    pub doc: &'static str,
+    #[serde(skip)]
+    pub check: Check,
+}
+
+/// When a rule runs.
+pub enum Check {
+    /// While loading or validating a file: the loader and the schema report it.
+    Load,
+    /// On each record that passed the schema.
+    Record(fn(&Record, &mut Vec<Finding>)),
+    /// Once, across all records and the domain overview.
+    Across(fn(&Across, &mut Vec<Finding>)),
+}
+
+/// The rule called `name`.
+pub fn find(name: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.name == name)
+}
+
+impl Rule {
+    /// The explanation in `lang`: the rule file's `//!` lines, English before `# Nederlands`.
+    pub fn explanation(&self, lang: Lang) -> String {
+        let text: String = self
+            .doc
+            .lines()
+            .map_while(|l| l.strip_prefix("//!"))
+            .map(|l| format!("{}\n", l.strip_prefix(' ').unwrap_or(l)))
+            .collect();
+        let (en, nl) = text.split_once("# Nederlands\n").unwrap_or((&text, &text));
+        lang.pick(en, nl).trim().to_owned()
+    }
+}
+
+/// What every check needs besides the record: language, today's date, thresholds.
+pub struct Context {
+    pub lang: Lang,
+    pub today: Date,
+    pub main_domains: Vec<String>,
+    pub thresholds: Thresholds,
+}
+
+/// One schema-valid record, as record rules see it.
+pub struct Record<'a> {
+    pub doc: &'a Document<'a>,
+    /// Path relative to the repository root.
+    pub file: &'a str,
+    /// File name without `.yaml`.
+    pub stem: &'a str,
+    pub cx: &'a Context,
+}
+
+impl Record<'_> {
+    pub fn get(&self, pointer: &str) -> Option<&Value> {
+        self.doc.value.pointer(pointer).filter(|v| !v.is_null())
+    }
+
+    pub fn str(&self, pointer: &str) -> Option<&str> {
+        self.get(pointer).and_then(Value::as_str).filter(|s| !s.trim().is_empty())
+    }
+
+    pub fn bool(&self, pointer: &str) -> Option<bool> {
+        self.get(pointer).and_then(Value::as_bool)
+    }
+
+    pub fn date(&self, pointer: &str) -> Option<Date> {
+        self.str(pointer).and_then(|s| s.parse().ok())
+    }
+
+    /// Whether a field is given (present, not empty).
+    pub fn has(&self, pointer: &str) -> bool {
+        match self.get(pointer) {
+            Some(Value::String(s)) => !s.trim().is_empty(),
+            Some(Value::Array(a)) => !a.is_empty(),
+            Some(_) => true,
+            None => false,
+        }
+    }
+
+    /// `lifecycle.status`.
+    pub fn status(&self) -> &str {
+        self.str("/lifecycle/status").unwrap_or_default()
+    }
+
+    pub fn kind(&self) -> &str {
+        self.str("/kind").unwrap_or_default()
+    }
+
+    /// A finding of `rule` at `pointer`, or at the nearest existing parent when it is missing.
+    pub fn finding(&self, rule: &Rule, pointer: &str, message: String) -> Finding {
+        let pos = facts::pos(self.doc, pointer);
+        let mut f = Finding::error(rule.name, self.file, pos, message).at_pointer(pointer);
+        f.severity = rule.severity;
+        f
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.cx.lang
+    }
+}
+
+/// All records' facts and the domain overview, as rules across records see them.
+pub struct Across<'a> {
+    pub records: &'a [Facts],
+    pub overview: Option<&'a Overview>,
+    pub cx: &'a Context,
+}
+
+impl Across<'_> {
+    /// A finding of `rule` at `pos` in `file`.
+    pub fn finding(&self, rule: &Rule, file: &str, pos: Pos, pointer: &str, message: String) -> Finding {
+        let mut f = Finding::error(rule.name, file, pos, message).at_pointer(pointer);
+        f.severity = rule.severity;
+        f
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.cx.lang
+    }
+}
+
+/// Runs every record rule on one schema-valid record.
+pub fn check_record(record: &Record, out: &mut Vec<Finding>) {
+    for rule in RULES {
+        if let Check::Record(check) = rule.check {
+            check(record, out);
+        }
+    }
+}
+
+/// Runs every rule across records.
+pub fn check_across(across: &Across, out: &mut Vec<Finding>) {
+    for rule in RULES {
+        if let Check::Across(check) = rule.check {
+            check(across, out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_kebab_case_and_explained_in_both_languages() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in RULES {
+            assert!(seen.insert(rule.name), "{} is registered twice", rule.name);
+            assert!(
+                rule.name.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())),
+                "{} is not kebab-case",
+                rule.name
+            );
+            for (lang, sections) in [
+                (Lang::En, ["## What it checks", "## Why", "## Example", "## Source"]),
+                (Lang::Nl, ["## Wat het controleert", "## Waarom", "## Voorbeeld", "## Bron"]),
+            ] {
+                let text = rule.explanation(lang);
+                for section in sections {
+                    assert!(text.contains(section), "{} lacks `{section}` ({lang:?})", rule.name);
+                }
+            }
+            assert!(!rule.source.is_empty(), "{} has no source", rule.name);
+            assert!(rule.url.is_empty() || rule.url.starts_with("https://"), "{}'s url is not https", rule.name);
+        }
+    }
+
+    #[test]
+    fn every_rule_file_is_registered_under_its_own_name() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/rules");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .expect("src/rules")
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter_map(|n| n.strip_suffix(".rs").map(str::to_owned))
+            .filter(|n| n != "mod" && n != "facts")
+            .map(|n| n.replace('_', "-"))
+            .collect();
+        files.sort();
+        let mut names: Vec<String> = RULES.iter().map(|r| r.name.to_owned()).collect();
+        names.sort();
+        assert_eq!(files, names);
+    }
+
+    #[test]
+    fn each_rule_file_defines_the_rule_it_is_named_after() {
+        for rule in RULES {
+            assert!(rule.doc.contains(&format!("name: \"{}\"", rule.name)), "{}'s doc is another file", rule.name);
+        }
+    }
+}
