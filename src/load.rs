@@ -1,10 +1,10 @@
 //! Load: a file on disk becomes a [`Document`], a JSON value plus the position of every node,
 //! or findings that say why it could not.
 //!
-//! Reading is defensive: symlinks out of the repository are never followed, files are read up to a
-//! size limit, and the YAML parser is fed through a [`Guard`] that bounds nesting depth and alias
-//! expansion, rejects tags and reports duplicate keys with both places, so hostile input ends in a
-//! finding, never in a panic, a hang or unbounded memory.
+//! Reading is defensive: symlinks out of the repository are never followed, only regular files are
+//! opened, files are read up to a size limit, and the YAML parser is fed through a [`Guard`] that
+//! bounds nesting depth and alias expansion, rejects tags and reports duplicate keys with both
+//! places, so hostile input ends in a finding, never in a panic, a hang or unbounded memory.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -12,7 +12,7 @@ use std::io::Read;
 use std::path::Path;
 
 use saphyr::{MarkedYaml, Scalar, YamlData, YamlLoader};
-use saphyr_parser::{Event, Marker, Parser, Span, SpannedEventReceiver, Tag};
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Span, SpannedEventReceiver, Tag};
 use serde_json::{Map, Value};
 
 use crate::finding::{Finding, Lang, Pos};
@@ -54,26 +54,33 @@ pub enum Step<'s> {
 
 impl Document<'_> {
     /// Position of the node at `path`, or of its deepest existing ancestor. With `key`, the
-    /// position of the last step's key instead of its value.
+    /// position of the last step's key instead of its value, and for a missing node the key of
+    /// its deepest existing ancestor (a missing field is shown where its group is named).
     pub fn pos(&self, path: &[Step], key: bool) -> Pos {
         let mut node = &self.tree;
+        // With `key`, where the deepest existing node is named: its key, or its `- ` in a list.
+        let mut named = node.span.start;
         for (i, step) in path.iter().enumerate() {
             let last = i + 1 == path.len();
             match (step, &node.data) {
                 (Step::Key(k), YamlData::Mapping(map)) => {
                     let Some((knode, value)) = map.iter().find(|(kn, _)| key_text(kn) == *k) else {
-                        break;
+                        return pos_of(if key { named } else { node.span.start });
                     };
                     if last && key {
                         return pos_of(knode.span.start);
                     }
+                    named = knode.span.start;
                     node = value;
                 }
                 (Step::Index(i), YamlData::Sequence(seq)) => match seq.get(*i) {
-                    Some(item) => node = item,
-                    None => break,
+                    Some(item) => {
+                        named = item.span.start;
+                        node = item;
+                    }
+                    None => return pos_of(if key { named } else { node.span.start }),
                 },
-                _ => break,
+                _ => return pos_of(if key { named } else { node.span.start }),
             }
         }
         pos_of(node.span.start)
@@ -105,6 +112,10 @@ pub fn read(root: &Path, path: &Path, rel: &str, limits: &Limits, lang: Lang) ->
     if meta.file_type().is_symlink() {
         check_symlink(root, path, rel, lang)?;
     }
+    // Only a regular file is opened: opening a named pipe waits for a writer, forever.
+    if !std::fs::metadata(path).map_err(unreadable)?.is_file() {
+        return Err(not_a_file(rel, lang));
+    }
     let file = std::fs::File::open(path).map_err(unreadable)?;
     let mut bytes = Vec::new();
     file.take(limits.max_bytes + 1).read_to_end(&mut bytes).map_err(unreadable)?;
@@ -125,6 +136,24 @@ pub fn read(root: &Path, path: &Path, rel: &str, limits: &Limits, lang: Lang) ->
         )));
     }
     decode(bytes, rel, lang)
+}
+
+/// A folder, named pipe or device where a record file was expected.
+fn not_a_file(rel: &str, lang: Lang) -> Finding {
+    Finding::error(
+        "file-unreadable",
+        rel,
+        START,
+        lang.pick(
+            "This is not a regular file (but a folder, a named pipe or a device); toets does not read it.",
+            "Dit is geen gewoon bestand (maar een map, een named pipe of een apparaat); toets leest het niet.",
+        )
+        .to_owned(),
+    )
+    .with_help(lang.pick(
+        "Put the record itself, as a plain text file, in the registry folder.",
+        "Zet de registratie zelf, als gewoon tekstbestand, in de registermap.",
+    ))
 }
 
 /// Refuses a symlink whose target lies outside the repository; the target is not read.
@@ -210,13 +239,22 @@ fn byte_pos(prefix: &[u8]) -> Pos {
 /// Parses `text` as exactly one YAML 1.2 document whose root is a mapping.
 pub fn parse<'a>(text: &'a str, rel: &str, limits: &Limits, lang: Lang) -> Result<Document<'a>, Vec<Finding>> {
     let mut guard = Guard::new(limits);
-    let mut parser = Parser::new_from_str(text);
-    let parsed = parser.load(&mut guard, true);
+    let parsed = feed(text, &mut guard);
     let mut findings: Vec<Finding> = guard.problems.iter().map(|p| p.finding(rel, lang)).collect();
-    if let Err(e) = parsed {
-        findings.push(syntax_finding(rel, *e.marker(), e.info(), lang));
-    } else if let Some(e) = guard.loader.error() {
-        findings.push(syntax_finding(rel, *e.marker(), e.info(), lang));
+    match parsed {
+        Err(e) if e.info() == SCANNER_DEPTH_LIMIT => {
+            if !guard.problems.iter().any(|p| matches!(p, Problem::TooDeep(..))) {
+                findings.push(Problem::TooDeep(*e.marker(), limits.max_depth).finding(rel, lang));
+            }
+        }
+        Err(e) => findings.push(syntax_finding(rel, *e.marker(), e.info(), lang)),
+        Ok(()) => {
+            if let (true, Some(e)) = (guard.problems.is_empty(), guard.loader.error()) {
+                // The YAML is valid: with repeated keys left to the guard, the loader's only error
+                // is its own alias budget, so this is a limit, not a syntax error.
+                findings.push(Problem::TooManyNodes(*e.marker(), limits.max_nodes).finding(rel, lang));
+            }
+        }
     }
     if !findings.is_empty() {
         return Err(findings);
@@ -242,6 +280,24 @@ pub fn parse<'a>(text: &'a str, rel: &str, limits: &Limits, lang: Lang) -> Resul
         return Err(problems.into_iter().map(|m| structure_key(rel, m, lang)).collect());
     }
     Ok(Document { tree, value })
+}
+
+/// The error saphyr-parser's scanner gives at 255 open flow collections (`[[[…`). Valid YAML, so a
+/// limit, not a syntax error; the scanner looks ahead past all of them, so it can come before the
+/// guard has seen the 65th.
+const SCANNER_DEPTH_LIMIT: &str = "recursion limit exceeded";
+
+/// Feeds every event of `text` to `guard` and returns the parser's error, if any. A loop over
+/// `next_event`, not `Parser::load`: `load` recurses once per nesting level, so a few thousand
+/// `- - - …` on one line would overflow the stack before the guard could stop them. Parsing goes
+/// on after the guard has stopped building, so a syntax error further on is still reported. (Unlike
+/// `load`, this keeps anchors across documents; a second document is refused all the same.)
+fn feed<'a>(text: &'a str, guard: &mut Guard<'a>) -> Result<(), ScanError> {
+    for event in Parser::new_from_str(text) {
+        let (ev, span) = event?;
+        guard.on_event(ev, span);
+    }
+    Ok(())
 }
 
 fn syntax_finding(rel: &str, at: Marker, info: &str, lang: Lang) -> Finding {
@@ -333,6 +389,9 @@ enum Problem {
     TooDeep(Marker, usize),
     TooManyNodes(Marker, usize),
     Tag(Marker, String),
+    /// A core tag on a value it does not fit (`!!int abc`, `!!map` on a list), which the loader
+    /// would turn into an empty value without a word.
+    TagMismatch(Marker, String),
     DuplicateKey { key: String, first: Marker, again: Marker },
     SecondDocument(Marker),
 }
@@ -366,19 +425,24 @@ impl Problem {
                 "Write the values out instead of using anchors (`&name`) and references (`*name`).",
                 "Schrijf de waarden uit in plaats van ankers (`&naam`) en verwijzingen (`*naam`) te gebruiken.",
             )),
-            Problem::Tag(at, tag) => Finding::error(
-                "yaml-tag",
+            Problem::Tag(at, tag) => tag_finding(
                 rel,
-                pos_of(*at),
+                *at,
                 lang.pick(
                     format!("The YAML tag `{tag}` is not allowed in a record."),
                     format!("De YAML-tag `{tag}` is niet toegestaan in een registratie."),
                 ),
-            )
-            .with_help(lang.pick(
-                "Remove the tag; write the value as plain text, a number, true/false or a list.",
-                "Haal de tag weg; schrijf de waarde als gewone tekst, een getal, true/false of een lijst.",
-            )),
+                lang,
+            ),
+            Problem::TagMismatch(at, tag) => tag_finding(
+                rel,
+                *at,
+                lang.pick(
+                    format!("This value does not fit its YAML tag `{tag}`, so it cannot be read."),
+                    format!("Deze waarde past niet bij haar YAML-tag `{tag}`, dus ze kan niet worden gelezen."),
+                ),
+                lang,
+            ),
             Problem::DuplicateKey { key, first, again } => Finding::error(
                 "yaml-duplicate-key",
                 rel,
@@ -405,6 +469,39 @@ impl Problem {
     }
 }
 
+fn tag_finding(rel: &str, at: Marker, message: String, lang: Lang) -> Finding {
+    Finding::error("yaml-tag", rel, pos_of(at), message).with_help(lang.pick(
+        "Remove the tag; write the value as plain text, a number, true/false or a list.",
+        "Haal de tag weg; schrijf de waarde als gewone tekst, een getal, true/false of een lijst.",
+    ))
+}
+
+/// Text of a scalar key as it will stand in the JSON value, resolved as the loader resolves it
+/// (`~`, `null` and an empty key are all `null`; `0x1` is `1`), so that keys which would overwrite
+/// each other in the JSON value are caught as repeated. `None` when the scalar does not resolve.
+fn json_key(text: &str, style: ScalarStyle, tag: Option<&Cow<Tag>>) -> Option<String> {
+    Scalar::parse_from_cow_and_metadata(Cow::Borrowed(text), style, tag).map(|s| scalar_text(&s))
+}
+
+/// A tag as the record writes it (`!!python/object`, `!custom`, `!<tag:…>`). saphyr's own
+/// `Display` prints the expanded `!!` prefix and then a stray `!`: `tag:yaml.org,2002:!python/object`.
+fn tag_text(tag: &Tag) -> String {
+    match tag.handle.as_str() {
+        "tag:yaml.org,2002:" => format!("!!{}", tag.suffix),
+        "" if tag.suffix == "!" => "!".to_owned(),
+        handle if handle.starts_with('!') => format!("{handle}{}", tag.suffix),
+        handle => format!("!<{handle}{}>", tag.suffix),
+    }
+}
+
+/// What the guard remembers of an anchor, for its aliases.
+struct Anchor {
+    /// Nodes of the anchored node, with aliases expanded.
+    nodes: usize,
+    /// Its key text when it is a scalar: an alias used as a key repeats that key.
+    key: Option<String>,
+}
+
 /// An open collection while parsing.
 struct Frame {
     is_mapping: bool,
@@ -421,8 +518,11 @@ struct Guard<'a> {
     loader: YamlLoader<'a, MarkedYaml<'a>>,
     limits: Limits,
     frames: Vec<Frame>,
-    /// Expanded size of each anchor, for aliases.
-    anchors: HashMap<usize, usize>,
+    /// Size and key text of each anchor, for aliases.
+    anchors: HashMap<usize, Anchor>,
+    /// Nodes of the document so far, with aliases expanded: the whole document counts towards
+    /// the limit, not each collection on its own.
+    total: usize,
     documents: usize,
     problems: Vec<Problem>,
 }
@@ -431,50 +531,74 @@ impl<'a> Guard<'a> {
     fn new(limits: &Limits) -> Self {
         let mut loader = YamlLoader::default();
         loader.alias_limit(limits.max_nodes);
+        // The guard reports repeated keys itself, with both lines and under their own rule; the
+        // loader would call them a syntax error, and would miss `1` and `"1"`, which collide in
+        // JSON. Keys that are collections never reach JSON: `to_json` reports them.
+        loader.allow_duplicate_keys(true);
         Guard {
             loader,
             limits: *limits,
             frames: Vec::new(),
             anchors: HashMap::new(),
+            total: 0,
             documents: 0,
             problems: Vec::new(),
         }
     }
 
-    fn check_tag(&mut self, tag: Option<&Cow<'a, Tag>>, at: Marker) {
+    /// Records `problem` unless there is one already: only the first is reported, as nothing
+    /// after it is built.
+    fn refuse(&mut self, problem: Problem) {
+        if self.problems.is_empty() {
+            self.problems.push(problem);
+        }
+    }
+
+    /// Refuses any tag but the core schema's, and a core tag on a node it does not fit: `fits`
+    /// names the tags this kind of node may carry.
+    fn check_tag(&mut self, tag: Option<&Cow<'a, Tag>>, fits: &[&str], at: Marker) {
         const CORE: [&str; 7] = ["str", "int", "float", "bool", "null", "map", "seq"];
         if let Some(tag) = tag {
             if !(tag.is_yaml_core_schema() && CORE.contains(&tag.suffix.as_str())) {
-                self.problems.push(Problem::Tag(at, tag.to_string()));
+                self.refuse(Problem::Tag(at, tag_text(tag)));
+            } else if !fits.contains(&tag.suffix.as_str()) {
+                self.refuse(Problem::TagMismatch(at, tag_text(tag)));
             }
         }
     }
 
-    /// A node of `nodes` expanded nodes is complete; `key` is its text when it is a scalar.
-    fn complete(&mut self, nodes: usize, anchor: usize, key: Option<&str>, at: Marker) {
-        if anchor > 0 {
-            self.anchors.insert(anchor, nodes);
+    /// Adds `nodes` to the document's total; a node is counted when it starts, an alias with
+    /// everything its anchor stands for.
+    fn count(&mut self, nodes: usize, at: Marker) {
+        self.total = self.total.saturating_add(nodes);
+        if self.total > self.limits.max_nodes {
+            self.refuse(Problem::TooManyNodes(at, self.limits.max_nodes));
         }
-        let max = self.limits.max_nodes;
+    }
+
+    /// A node of `nodes` expanded nodes is complete; `key` is its JSON key text when it is a
+    /// scalar.
+    fn complete(&mut self, nodes: usize, anchor: usize, key: Option<String>, at: Marker) {
+        if anchor > 0 {
+            self.anchors.insert(anchor, Anchor { nodes, key: key.clone() });
+        }
         let Some(parent) = self.frames.last_mut() else {
             return;
         };
         parent.nodes = parent.nodes.saturating_add(nodes);
         let mut problem = None;
-        if parent.nodes > max {
-            problem = Some(Problem::TooManyNodes(at, max));
-        } else if parent.is_mapping {
+        if parent.is_mapping {
             if parent.expect_key {
                 if let Some(key) = key {
-                    if let Some(first) = parent.keys.insert(key.to_owned(), at) {
-                        problem = Some(Problem::DuplicateKey { key: key.to_owned(), first, again: at });
+                    if let Some(first) = parent.keys.insert(key.clone(), at) {
+                        problem = Some(Problem::DuplicateKey { key, first, again: at });
                     }
                 }
             }
             parent.expect_key = !parent.expect_key;
         }
         if let Some(p) = problem {
-            self.problems.push(p);
+            self.refuse(p);
         }
     }
 }
@@ -489,14 +613,16 @@ impl<'a> SpannedEventReceiver<'a> for Guard<'a> {
             Event::DocumentStart(_) => {
                 self.documents += 1;
                 if self.documents > 1 {
-                    self.problems.push(Problem::SecondDocument(at));
+                    self.refuse(Problem::SecondDocument(at));
                 }
             }
             Event::MappingStart(anchor, tag) | Event::SequenceStart(anchor, tag) => {
-                self.check_tag(tag.as_ref(), at);
+                let fits = if matches!(ev, Event::MappingStart(..)) { ["map"] } else { ["seq"] };
+                self.check_tag(tag.as_ref(), &fits, at);
                 if self.frames.len() >= self.limits.max_depth {
-                    self.problems.push(Problem::TooDeep(at, self.limits.max_depth));
+                    self.refuse(Problem::TooDeep(at, self.limits.max_depth));
                 }
+                self.count(1, at);
                 self.frames.push(Frame {
                     is_mapping: matches!(ev, Event::MappingStart(..)),
                     expect_key: true,
@@ -510,13 +636,20 @@ impl<'a> SpannedEventReceiver<'a> for Guard<'a> {
                     self.complete(frame.nodes, frame.anchor, None, at);
                 }
             }
-            Event::Scalar(text, _, anchor, tag) => {
-                self.check_tag(tag.as_ref(), at);
-                self.complete(1, *anchor, Some(text), at);
+            Event::Scalar(text, style, anchor, tag) => {
+                self.check_tag(tag.as_ref(), &["str", "int", "float", "bool", "null"], at);
+                let key = json_key(text, *style, tag.as_ref());
+                if let (Some(tag), None) = (tag, &key) {
+                    // `!!int abc`: the loader would make it an empty value.
+                    self.refuse(Problem::TagMismatch(at, tag_text(tag)));
+                }
+                self.count(1, at);
+                self.complete(1, *anchor, key, at);
             }
             Event::Alias(id) => {
-                let nodes = self.anchors.get(id).copied().unwrap_or(1);
-                self.complete(nodes, 0, None, at);
+                let (nodes, key) = self.anchors.get(id).map_or((1, None), |a| (a.nodes, a.key.clone()));
+                self.count(nodes, at);
+                self.complete(nodes, 0, key, at);
             }
             _ => {}
         }

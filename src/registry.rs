@@ -37,10 +37,11 @@ pub struct Registry {
     domains: Schema,
 }
 
-/// What one file's pass leaves behind.
+/// What one file's pass leaves behind: its findings, what rules across records need of it,
+/// and whether it passed the schema.
 enum Pass {
-    Record(Vec<Finding>, Option<Facts>),
-    Overview(Vec<Finding>, Option<Overview>),
+    Record(Vec<Finding>, Option<Facts>, bool),
+    Overview(Vec<Finding>, Option<Overview>, bool),
 }
 
 impl Registry {
@@ -74,20 +75,29 @@ impl Registry {
         let mut findings = Vec::new();
         let mut records = Vec::new();
         let mut overview = None;
+        let mut invalid = BTreeSet::new();
         for pass in passes {
-            match pass {
-                Pass::Record(f, facts) => {
-                    findings.extend(f);
+            let (f, valid) = match pass {
+                Pass::Record(f, facts, valid) => {
                     records.extend(facts);
+                    (f, valid)
                 }
-                Pass::Overview(f, o) => {
-                    findings.extend(f);
+                Pass::Overview(f, o, valid) => {
                     overview = o;
+                    (f, valid)
                 }
+            };
+            if !valid {
+                invalid.extend(f.first().map(|x| x.file.clone()));
             }
+            findings.extend(f);
         }
+        let mut across_findings = Vec::new();
         let across = Across { records: &records, overview: overview.as_ref(), cx: &self.cx };
-        rules::check_across(&across, &mut findings);
+        rules::check_across(&across, &mut across_findings);
+        // Schema first, then policy: a file that fails the schema gets its policy findings once
+        // it passes, though its facts (an id, a domain) still count for the other records.
+        findings.extend(across_findings.into_iter().filter(|f| !invalid.contains(&f.file)));
         findings.retain(|f| chosen_rel.contains(&f.file));
         let mut findings = self.apply_levels(findings);
         apply_waivers(&mut findings, &records, &self.cx);
@@ -154,30 +164,35 @@ impl Registry {
         let lang = self.cx.lang;
         let text = match load::read(&self.root, path, &rel, &self.limits, lang) {
             Ok(text) => text,
-            Err(f) if is_overview => return Pass::Overview(vec![f], None),
-            Err(f) => return Pass::Record(vec![f], None),
+            Err(f) if is_overview => return Pass::Overview(vec![f], None, false),
+            Err(f) => return Pass::Record(vec![f], None, false),
         };
         let doc = match load::parse(&text, &rel, &self.limits, lang) {
             Ok(doc) => doc,
-            Err(f) if is_overview => return Pass::Overview(f, None),
-            Err(f) => return Pass::Record(f, None),
+            Err(f) if is_overview => return Pass::Overview(f, None, false),
+            Err(f) => return Pass::Record(f, None, false),
         };
         if is_overview {
-            return Pass::Overview(self.domains.check(&doc, &rel, lang), Some(Overview::of(&doc, &rel)));
+            let findings = self.domains.check(&doc, &rel, lang);
+            let valid = findings.is_empty();
+            return Pass::Overview(findings, Some(Overview::of(&doc, &rel)), valid);
         }
         let mut findings = self.records.check(&doc, &rel, lang);
+        let valid = findings.is_empty();
         let stem = path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
-        if findings.is_empty() {
+        if valid {
             let record = Record { doc: &doc, file: &rel, stem: &stem, cx: &self.cx };
             rules::check_record(&record, &mut findings);
         }
-        let facts = Facts::of(&doc, &rel, &stem);
-        Pass::Record(findings, Some(facts))
+        Pass::Record(findings, Some(Facts::of(&doc, &rel, &stem)), valid)
     }
 
     /// The text of each file with findings, for snippets; files that cannot be read get none.
     fn sources(&self, findings: &[Finding]) -> BTreeMap<String, Arc<String>> {
-        let files: BTreeSet<&str> = findings.iter().map(|f| f.file.as_str()).collect();
+        let files: BTreeSet<&str> = findings
+            .iter()
+            .flat_map(|f| std::iter::once(f.file.as_str()).chain(f.related.iter().map(|r| r.file.as_str())))
+            .collect();
         files
             .into_iter()
             .filter_map(|rel| {

@@ -117,7 +117,7 @@ impl Schema {
                     format!("The required field `{full}`{label} is missing."),
                     format!("Het verplichte veld `{full}`{label} ontbreekt."),
                 );
-                let mut f = finding(&path, false, message);
+                let mut f = finding(&path, true, message);
                 if let Some(d) = prop.and_then(|p| text(p, "description", lang)) {
                     f = f.with_help(d);
                 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 
 use super::{Render, Report};
-use crate::finding::{Finding, Lang, Severity, Summary};
+use crate::finding::{Finding, Lang, Related, Severity, Summary};
 
 pub struct Human {
     pub color: bool,
@@ -20,7 +20,7 @@ impl Render for Human {
         let theme = if self.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
         let handler = GraphicalReportHandler::new_themed(theme).with_width(self.width);
         for finding in report.findings {
-            let shown = Shown::new(finding, report.sources.get(&finding.file));
+            let shown = Shown::new(finding, report);
             let mut text = String::new();
             handler.render_report(&mut text, &shown).map_err(io::Error::other)?;
             out.write_all(text.as_bytes())?;
@@ -31,30 +31,110 @@ impl Render for Human {
 
 fn summary_line(s: &Summary, lang: Lang) -> String {
     let files = s.files;
+    let waived = match s.waived {
+        0 => String::new(),
+        n => lang.pick(format!(" ({n} waived)"), format!(" ({n} met uitzondering)")),
+    };
     if s.errors == 0 && s.warnings == 0 {
         return lang.pick(
-            format!("{files} files checked: no findings."),
-            format!("{files} bestanden gecontroleerd: geen bevindingen."),
+            format!("{files} files checked: no findings{waived}."),
+            format!("{files} bestanden gecontroleerd: geen bevindingen{waived}."),
         );
     }
     lang.pick(
-        format!("{files} files checked: {} errors, {} warnings.", s.errors, s.warnings),
-        format!("{files} bestanden gecontroleerd: {} fouten, {} waarschuwingen.", s.errors, s.warnings),
+        format!("{files} files checked: {} errors, {} warnings{waived}.", s.errors, s.warnings),
+        format!("{files} bestanden gecontroleerd: {} fouten, {} waarschuwingen{waived}.", s.errors, s.warnings),
     )
 }
 
 /// A finding dressed as a miette diagnostic.
 struct Shown<'a> {
     finding: &'a Finding,
+    /// The message as shown: a waived finding says so first.
+    message: String,
+    place: Place,
+    related: Vec<Also>,
+}
+
+/// Where a diagnostic points: the file's text and the span in it, when the text is at hand.
+struct Place {
+    name: String,
+    line: usize,
+    column: usize,
     source: Option<NamedSource<Arc<String>>>,
     span: Option<LabeledSpan>,
 }
 
+impl Place {
+    fn new(file: &str, line: usize, column: usize, report: &Report) -> Self {
+        let text = report.sources.get(file);
+        Place {
+            name: file.to_owned(),
+            line,
+            column,
+            span: text.and_then(|t| span_at(t, line, column)),
+            source: text.map(|t| NamedSource::new(file, Arc::clone(t))),
+        }
+    }
+
+    /// `file:line:column: ` when there is no snippet to show the place.
+    fn prefix(&self) -> String {
+        if self.source.is_some() { String::new() } else { format!("{}:{}:{}: ", self.name, self.line, self.column) }
+    }
+}
+
 impl<'a> Shown<'a> {
-    fn new(finding: &'a Finding, text: Option<&Arc<String>>) -> Self {
-        let span = text.and_then(|t| span_at(t, finding.line, finding.column));
-        let source = text.map(|t| NamedSource::new(&finding.file, Arc::clone(t)));
-        Shown { finding, source, span }
+    fn new(finding: &'a Finding, report: &Report) -> Self {
+        let lang = report.lang;
+        let message = match &finding.waived {
+            Some(w) => lang.pick(
+                format!("[waived until {}: {}] {}", w.expires, w.reason, finding.message),
+                format!("[uitzondering tot {}: {}] {}", w.expires, w.reason, finding.message),
+            ),
+            None => finding.message.clone(),
+        };
+        let related = finding.related.iter().map(|r| Also::new(r, report)).collect();
+        Shown { finding, message, place: Place::new(&finding.file, finding.line, finding.column, report), related }
+    }
+}
+
+/// A related place of a finding, shown after it.
+struct Also {
+    message: String,
+    place: Place,
+}
+
+impl Also {
+    fn new(related: &Related, report: &Report) -> Self {
+        Also { message: related.message.clone(), place: Place::new(&related.file, related.line, related.column, report) }
+    }
+}
+
+impl fmt::Debug for Also {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for Also {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.place.prefix(), self.message)
+    }
+}
+
+impl std::error::Error for Also {}
+
+impl Diagnostic for Also {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette::Severity::Advice)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.place.source.as_ref().map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.place.span.clone().map(|s| Box::new(std::iter::once(s)) as Box<dyn Iterator<Item = LabeledSpan>>)
     }
 }
 
@@ -76,10 +156,7 @@ impl fmt::Debug for Shown<'_> {
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.source.is_none() {
-            write!(f, "{}:{}:{}: ", self.finding.file, self.finding.line, self.finding.column)?;
-        }
-        f.write_str(&self.finding.message)
+        write!(f, "{}{}", self.place.prefix(), self.message)
     }
 }
 
@@ -92,6 +169,7 @@ impl Diagnostic for Shown<'_> {
 
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.finding.severity {
+            _ if self.finding.waived.is_some() => miette::Severity::Advice,
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
         })
@@ -102,10 +180,17 @@ impl Diagnostic for Shown<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.source.as_ref().map(|s| s as &dyn SourceCode)
+        self.place.source.as_ref().map(|s| s as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        self.span.clone().map(|s| Box::new(std::iter::once(s)) as Box<dyn Iterator<Item = LabeledSpan>>)
+        self.place.span.clone().map(|s| Box::new(std::iter::once(s)) as Box<dyn Iterator<Item = LabeledSpan>>)
+    }
+
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn Diagnostic> + 'b>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.related.iter().map(|r| r as &dyn Diagnostic)))
     }
 }

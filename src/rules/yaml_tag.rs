@@ -1,5 +1,6 @@
 //! ## What it checks
-//! A value carries a YAML tag other than the core schema's (`!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!map`, `!!seq`), such as `!!python/object` or `!custom`.
+//! A value carries a YAML tag other than the core schema's (`!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!map`, `!!seq`), such as `!!python/object` or `!custom`; or a core tag on a value that does not fit it
+//! (`!!int 10k`, `!!bool yes`).
 //!
 //! ## Why
 //! Tags ask a loader to build objects; some loaders run code for them. A record is plain data, and the same file must mean the same in every tool.
@@ -23,7 +24,8 @@
 //! # Nederlands
 //!
 //! ## Wat het controleert
-//! Een waarde heeft een andere YAML-tag dan die van het core schema (`!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!map`, `!!seq`), zoals `!!python/object` of `!custom`.
+//! Een waarde heeft een andere YAML-tag dan die van het core schema (`!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!map`, `!!seq`), zoals `!!python/object` of `!custom`; of een core-tag bij een waarde die er niet bij past
+//! (`!!int 10k`, `!!bool yes`).
 //!
 //! ## Waarom
 //! Tags vragen een lader om objecten te bouwen; sommige laders voeren daarvoor code uit. Een registratie is gewone data, en hetzelfde bestand moet in elk hulpmiddel hetzelfde betekenen.

@@ -1,0 +1,608 @@
+//! Hostile input through the real binary: every file below must end in findings at the exact place
+//! (rule, file, line, column), within seconds, without a panic, a hang or a crash. Each test builds
+//! its own repository in a temporary folder, so the checks see only that test's files.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// Longest a single run may take; a run that needs longer is hanging (for instance on a pipe).
+const DEADLINE: Duration = Duration::from_secs(20);
+
+/// The rules of the loader and the schema, which these tests are about. Policy rules judge a valid
+/// record's content on top of these; where a test loads a valid record, only these are asserted.
+const LOAD_RULES: &[&str] = &[
+    "file-unreadable",
+    "file-too-large",
+    "file-encoding",
+    "symlink-outside-repository",
+    "yaml-syntax",
+    "yaml-structure",
+    "yaml-duplicate-key",
+    "yaml-tag",
+    "yaml-limit",
+    "schema",
+];
+
+/// A throwaway repository: the crate's schemas and an empty `registry/`.
+struct Repo {
+    dir: TempDir,
+}
+
+impl Repo {
+    fn new() -> Repo {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let schemas = dir.path().join("schemas");
+        std::fs::create_dir_all(&schemas).expect("schemas folder");
+        std::fs::create_dir_all(dir.path().join("registry")).expect("registry folder");
+        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
+        for name in ["application.schema.json", "domains.schema.json"] {
+            std::fs::copy(source.join(name), schemas.join(name)).expect("copy schema");
+        }
+        Repo { dir }
+    }
+
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes `bytes` to `rel` under the root, creating folders.
+    fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.root().join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("folder");
+        }
+        std::fs::write(&path, bytes).expect("write file");
+        path
+    }
+
+    /// Runs `toets check --format json` on the whole registry.
+    fn check(&self) -> Run {
+        run(self.root())
+    }
+}
+
+/// The outcome of one run of the binary.
+struct Run {
+    code: i32,
+    json: Value,
+    elapsed: Duration,
+}
+
+impl Run {
+    /// Every finding as (rule, file, line, column), in report order.
+    fn places(&self) -> Vec<(String, String, u64, u64)> {
+        self.findings()
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().expect("rule").to_owned(),
+                    f["file"].as_str().expect("file").to_owned(),
+                    f["line"].as_u64().expect("line"),
+                    f["column"].as_u64().expect("column"),
+                )
+            })
+            .collect()
+    }
+
+    fn findings(&self) -> &[Value] {
+        self.json["findings"].as_array().expect("findings array")
+    }
+
+    /// [`Run::places`] of the loader and schema rules only.
+    fn load_places(&self) -> Vec<(String, String, u64, u64)> {
+        self.places()
+            .into_iter()
+            .filter(|p| LOAD_RULES.contains(&p.0.as_str()))
+            .collect()
+    }
+
+    /// The message of the only finding in `file`.
+    fn message(&self, file: &str) -> &str {
+        let mut of_file = self.findings().iter().filter(|f| f["file"] == file);
+        let finding = of_file
+            .next()
+            .unwrap_or_else(|| panic!("no finding for {file}"));
+        assert!(of_file.next().is_none(), "more than one finding for {file}");
+        finding["message"].as_str().expect("message")
+    }
+}
+
+/// Runs the binary on `root` with a deadline: killed and failed when it takes longer, failed when
+/// it ends by a signal or a panic (anything but exit code 0 or 1), or prints no JSON report.
+fn run(root: &Path) -> Run {
+    let start = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_toets"))
+        .arg("-C")
+        .arg(root)
+        .args(["check", "--format", "json"])
+        .current_dir(root)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start toets");
+    // Read both pipes while waiting, so that a full pipe cannot stall the child.
+    let stdout = drain(child.stdout.take().expect("stdout"));
+    let stderr = drain(child.stderr.take().expect("stderr"));
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for toets") {
+            break status;
+        }
+        if start.elapsed() > DEADLINE {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "toets did not finish within {DEADLINE:?} on {}: it hangs",
+                root.display()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let elapsed = start.elapsed();
+    let stdout = stdout.join().expect("stdout reader");
+    let stderr = String::from_utf8_lossy(&stderr.join().expect("stderr reader")).into_owned();
+    let code = status
+        .code()
+        .unwrap_or_else(|| panic!("toets was ended by a signal ({status}); stderr:\n{stderr}"));
+    assert!(
+        code == 0 || code == 1,
+        "toets exited with {code} (0 or 1 expected); stderr:\n{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "toets panicked:\n{stderr}");
+    let json = serde_json::from_slice(&stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not a JSON report ({e}):\n{}",
+            String::from_utf8_lossy(&stdout)
+        )
+    });
+    eprintln!("toets ran in {elapsed:?}");
+    Run {
+        code,
+        json,
+        elapsed,
+    }
+}
+
+fn drain(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = pipe.read_to_end(&mut bytes);
+        bytes
+    })
+}
+
+/// (rule, file, line, column), for comparing with [`Run::places`].
+fn at(rule: &str, file: &str, line: u64, column: u64) -> (String, String, u64, u64) {
+    (rule.to_owned(), file.to_owned(), line, column)
+}
+
+/// Asserts one failing run with exactly `expected` findings, all errors.
+fn assert_findings(run: &Run, expected: &[(String, String, u64, u64)]) {
+    assert_eq!(
+        run.places(),
+        expected,
+        "findings:\n{:#}",
+        run.json["findings"]
+    );
+    assert!(
+        run.findings().iter().all(|f| f["severity"] == "error"),
+        "{:#}",
+        run.json["findings"]
+    );
+    assert_eq!(run.code, 1, "exit code with errors");
+    assert_eq!(
+        run.json["summary"]["errors"].as_u64(),
+        Some(expected.len() as u64)
+    );
+    assert!(run.elapsed < DEADLINE);
+}
+
+/// Today as `YYYY-MM-DD` (UTC), so that the valid record never ages into a finding.
+fn today() -> String {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .expect("clock after 1970")
+        .as_secs();
+    let days = i64::try_from(secs / 86_400).expect("days fit");
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// A complete, valid record for `id` (with the domain `<id>.example.nl`), one field a line.
+fn valid_record(id: &str) -> String {
+    format!(
+        r#"schema_version: "1"
+id: {id}
+name: Afvalwijzer
+description: Shows residents when their waste is collected.
+kind: webapp
+owner:
+  department: Stadsbeheer
+  email: stadsbeheer@example.nl
+contacts:
+  - name: Jan Jansen
+    email: jan.jansen@example.nl
+    role: product_owner
+platform: public_website
+lifecycle:
+  status: proposed
+need:
+  problem: Residents do not know when their waste is collected.
+  audiences: [residents]
+costs:
+  development_eur: 10000
+  management_eur_per_year: 2000
+domains: [{id}.example.nl]
+privacy:
+  processes_personal_data: false
+security:
+  bio_version: BIO2
+  hosting:
+    provider: Gemeente
+    location: nl
+authentication:
+  - means: none
+standards:
+  https_hsts: true
+  security_txt: true
+last_reviewed: "{}"
+"#,
+        today()
+    )
+}
+
+/// Asserts that a run gave `expected` and nothing else from the loader and the schema, for files
+/// that load: policy findings about their content may come on top (they are shown, not asserted).
+fn assert_load_findings(run: &Run, expected: &[(String, String, u64, u64)]) {
+    assert_eq!(
+        run.load_places(),
+        expected,
+        "findings:\n{:#}",
+        run.json["findings"]
+    );
+    if run.places().len() > expected.len() {
+        eprintln!("policy findings besides: {:#}", run.json["findings"]);
+    }
+    if run.findings().is_empty() {
+        assert_eq!(run.code, 0, "exit code without findings");
+    }
+    if !expected.is_empty() {
+        assert_eq!(run.code, 1, "exit code with errors");
+    }
+}
+
+#[test]
+fn a_valid_record_passes_the_loader_and_the_schema() {
+    let repo = Repo::new();
+    repo.write("registry/afvalwijzer.yaml", valid_record("afvalwijzer"));
+    let run = repo.check();
+    assert_load_findings(&run, &[]);
+}
+
+#[test]
+fn billion_laughs_stops_at_the_node_limit() {
+    let repo = Repo::new();
+    // Nine levels of ten aliases each: a billion values once expanded.
+    let mut text = String::from(
+        "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n",
+    );
+    let names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
+    for pair in names.windows(2) {
+        let (prev, name) = (pair[0], pair[1]);
+        let aliases = vec![format!("*{prev}"); 10].join(", ");
+        text.push_str(&format!("{name}: &{name} [{aliases}]\n"));
+    }
+    repo.write("registry/lol.yaml", text);
+    let run = repo.check();
+    // Lines a to d and the start of e make 12,351 values; each `*d` stands for 11,111, so the
+    // eighth `*d` on line 5 (column 8 + 7 * 4) passes 100,000.
+    assert_findings(&run, &[at("yaml-limit", "registry/lol.yaml", 5, 36)]);
+    assert!(
+        run.message("registry/lol.yaml").contains("100000"),
+        "{}",
+        run.message("registry/lol.yaml")
+    );
+}
+
+#[test]
+fn deep_flow_nesting_is_a_limit() {
+    let repo = Repo::new();
+    let deep = 200_000;
+    repo.write(
+        "registry/closed.yaml",
+        format!("a: {}{}\n", "[".repeat(deep), "]".repeat(deep)),
+    );
+    repo.write("registry/open.yaml", format!("a: {}\n", "[".repeat(deep)));
+    let run = repo.check();
+    // The parser's scanner gives up at 255 open brackets (column 4 + 255), before the guard's 64
+    // levels are reached; it is reported as the same limit.
+    assert_findings(
+        &run,
+        &[
+            at("yaml-limit", "registry/closed.yaml", 1, 259),
+            at("yaml-limit", "registry/open.yaml", 1, 259),
+        ],
+    );
+}
+
+#[test]
+fn deep_block_nesting_is_a_limit() {
+    let repo = Repo::new();
+    // 1,000 mappings, each indented one more space: the 65th starts on line 65, column 65.
+    let mappings: String = (0..1000)
+        .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+        .collect();
+    repo.write("registry/mappings.yaml", mappings);
+    // 100,000 sequences on one line, which once overflowed the parser's stack: the 64th `- ` is the
+    // 65th level (the root mapping is the first), at column 1 + 63 * 2.
+    repo.write(
+        "registry/sequences.yaml",
+        format!("a:\n{}x\n", "- ".repeat(100_000)),
+    );
+    let run = repo.check();
+    assert_findings(
+        &run,
+        &[
+            at("yaml-limit", "registry/mappings.yaml", 65, 65),
+            at("yaml-limit", "registry/sequences.yaml", 2, 127),
+        ],
+    );
+}
+
+#[test]
+fn a_huge_file_is_not_read() {
+    let repo = Repo::new();
+    let mut line = b"name: ".to_vec();
+    line.resize(8 * 1024 * 1024, b'x');
+    repo.write("registry/huge.yaml", line);
+    let run = repo.check();
+    assert_findings(&run, &[at("file-too-large", "registry/huge.yaml", 1, 1)]);
+    assert!(
+        run.message("registry/huge.yaml").contains("1024 KiB"),
+        "{}",
+        run.message("registry/huge.yaml")
+    );
+}
+
+#[test]
+fn invalid_utf8_is_found_at_the_bad_byte() {
+    let repo = Repo::new();
+    // Line 3 is `name: Café ` (11 characters, `é` is two bytes) and then a byte that starts no
+    // character: column 12.
+    repo.write(
+        "registry/latin1.yaml",
+        b"schema_version: \"1\"\nid: latin1\nname: Caf\xc3\xa9 \xff Centrum\n".as_slice(),
+    );
+    let run = repo.check();
+    assert_findings(&run, &[at("file-encoding", "registry/latin1.yaml", 3, 12)]);
+}
+
+#[test]
+fn a_nul_byte_is_found() {
+    let repo = Repo::new();
+    repo.write(
+        "registry/nul.yaml",
+        b"schema_version: \"1\"\nname: Afval\0wijzer\n".as_slice(),
+    );
+    let run = repo.check();
+    assert_findings(&run, &[at("file-encoding", "registry/nul.yaml", 2, 12)]);
+    assert!(run.message("registry/nul.yaml").contains("NUL"));
+}
+
+/// Makes a named pipe: opening it for reading waits until someone writes, so a run that opens it
+/// hangs and fails the deadline.
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("run mkfifo");
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_out_of_the_repository_is_not_followed() {
+    let repo = Repo::new();
+    let outside = tempfile::tempdir().expect("outside folder");
+    let pipe = outside.path().join("pipe.yaml");
+    mkfifo(&pipe);
+    let secret = outside.path().join("secret.yaml");
+    std::fs::write(&secret, "password: hunter2\n").expect("secret");
+    std::os::unix::fs::symlink(&pipe, repo.root().join("registry/pipe.yaml"))
+        .expect("link to pipe");
+    std::os::unix::fs::symlink(&secret, repo.root().join("registry/secret.yaml"))
+        .expect("link to file");
+    // A relative link that climbs out of the repository, and one that points at nothing.
+    let climb = format!(
+        "../../{}/secret.yaml",
+        outside.path().file_name().expect("name").to_string_lossy()
+    );
+    std::os::unix::fs::symlink(climb, repo.root().join("registry/climb.yaml"))
+        .expect("relative link");
+    std::os::unix::fs::symlink("missing.yaml", repo.root().join("registry/dangling.yaml"))
+        .expect("dangling link");
+    let run = repo.check();
+    assert_findings(
+        &run,
+        &[
+            at("symlink-outside-repository", "registry/climb.yaml", 1, 1),
+            at("symlink-outside-repository", "registry/dangling.yaml", 1, 1),
+            at("symlink-outside-repository", "registry/pipe.yaml", 1, 1),
+            at("symlink-outside-repository", "registry/secret.yaml", 1, 1),
+        ],
+    );
+    assert!(
+        !run.json.to_string().contains("hunter2"),
+        "the target's content leaked into the report"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_in_the_repository_is_not_opened() {
+    let repo = Repo::new();
+    mkfifo(&repo.root().join("registry/pipe.yaml"));
+    let run = repo.check();
+    assert_findings(&run, &[at("file-unreadable", "registry/pipe.yaml", 1, 1)]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_inside_the_repository_is_followed() {
+    let repo = Repo::new();
+    repo.write("store/afvalwijzer.yaml", valid_record("afvalwijzer"));
+    // The same record with an unknown kind on line 5: reported under the link's name, at the
+    // target's line, which shows that the link was read.
+    let broken = valid_record("kapot").replace("kind: webapp", "kind: webshop");
+    repo.write("store/kapot.yaml", broken);
+    std::os::unix::fs::symlink(
+        "../store/afvalwijzer.yaml",
+        repo.root().join("registry/afvalwijzer.yaml"),
+    )
+    .expect("link");
+    std::os::unix::fs::symlink(
+        "../store/kapot.yaml",
+        repo.root().join("registry/kapot.yaml"),
+    )
+    .expect("link");
+    let run = repo.check();
+    assert_load_findings(&run, &[at("schema", "registry/kapot.yaml", 5, 7)]);
+}
+
+#[test]
+fn yaml_tags_are_refused() {
+    let repo = Repo::new();
+    repo.write(
+        "registry/python.yaml",
+        "name: Afvalwijzer\nrun: !!python/object:os.system \"rm -rf /\"\n",
+    );
+    repo.write(
+        "registry/custom.yaml",
+        "name: Afvalwijzer\nowner: !custom {department: x}\n",
+    );
+    // Core tags are allowed, but only on values they fit: the loader would turn these into an
+    // empty value, and toets would then call a written field empty.
+    repo.write("registry/int.yaml", "name: Afvalwijzer\ncosts: !!int 10k\n");
+    repo.write("registry/map.yaml", "name: !!map [a, b]\n");
+    let run = repo.check();
+    assert_findings(
+        &run,
+        &[
+            at("yaml-tag", "registry/custom.yaml", 2, 8),
+            at("yaml-tag", "registry/int.yaml", 2, 8),
+            at("yaml-tag", "registry/map.yaml", 1, 7),
+            at("yaml-tag", "registry/python.yaml", 2, 6),
+        ],
+    );
+    assert!(run.message("registry/int.yaml").contains("`!!int`"));
+    // The tag as it was written, not saphyr's expanded form (`tag:yaml.org,2002:!python/…`).
+    assert!(
+        run.message("registry/python.yaml")
+            .contains("`!!python/object:os.system`")
+    );
+    assert!(run.message("registry/custom.yaml").contains("`!custom`"));
+}
+
+#[test]
+fn a_duplicate_key_is_found_at_the_second_and_names_the_first() {
+    let repo = Repo::new();
+    repo.write(
+        "registry/twice.yaml",
+        "schema_version: \"1\"\nname: Afvalwijzer\nid: twice\nname: Afvalkalender\n",
+    );
+    // Keys that read differently but are the same key once loaded: `~` and `null`, `1` and `0x1`,
+    // and an alias that repeats an anchored key. saphyr's loader once called these a syntax error.
+    repo.write("registry/same.yaml", "owner:\n  ~: a\n  null: b\n");
+    repo.write("registry/hex.yaml", "costs:\n  1: a\n  0x1: b\n");
+    repo.write("registry/alias.yaml", "&k name: a\n*k : b\n");
+    let run = repo.check();
+    assert_findings(
+        &run,
+        &[
+            at("yaml-duplicate-key", "registry/alias.yaml", 2, 1),
+            at("yaml-duplicate-key", "registry/hex.yaml", 3, 3),
+            at("yaml-duplicate-key", "registry/same.yaml", 3, 3),
+            at("yaml-duplicate-key", "registry/twice.yaml", 4, 1),
+        ],
+    );
+    let message = run.message("registry/twice.yaml");
+    assert!(
+        message.contains("`name`") && message.contains("line 2"),
+        "{message}"
+    );
+    assert!(run.message("registry/same.yaml").contains("line 2"));
+}
+
+#[test]
+fn a_second_document_is_refused() {
+    let repo = Repo::new();
+    repo.write(
+        "registry/two.yaml",
+        "name: Afvalwijzer\n---\nname: Afvalkalender\n",
+    );
+    let run = repo.check();
+    assert_findings(&run, &[at("yaml-structure", "registry/two.yaml", 2, 1)]);
+}
+
+#[test]
+fn a_root_that_is_a_list_is_refused() {
+    let repo = Repo::new();
+    repo.write(
+        "registry/list.yaml",
+        "- name: Afvalwijzer\n- name: Afvalkalender\n",
+    );
+    let run = repo.check();
+    assert_findings(&run, &[at("yaml-structure", "registry/list.yaml", 1, 1)]);
+}
+
+#[test]
+fn an_empty_file_is_refused() {
+    let repo = Repo::new();
+    repo.write("registry/empty.yaml", "");
+    repo.write("registry/comments.yaml", "# nothing yet\n");
+    let run = repo.check();
+    assert_findings(
+        &run,
+        &[
+            at("yaml-structure", "registry/comments.yaml", 1, 1),
+            at("yaml-structure", "registry/empty.yaml", 1, 1),
+        ],
+    );
+    assert!(run.message("registry/empty.yaml").contains("empty"));
+}
+
+#[test]
+fn a_bom_and_crlf_do_not_shift_positions() {
+    let repo = Repo::new();
+    // Errors on line 1 (just after the byte-order mark) and on line 3, behind an indented,
+    // commented line to make the column count.
+    let text = valid_record("crlf")
+        .replace("schema_version: \"1\"", "schema_version: \"2\"")
+        .replace("name: Afvalwijzer", "name: 42")
+        .replace('\n', "\r\n");
+    repo.write("registry/crlf.yaml", format!("\u{feff}{text}"));
+    let run = repo.check();
+    assert_load_findings(
+        &run,
+        &[
+            at("schema", "registry/crlf.yaml", 1, 17),
+            at("schema", "registry/crlf.yaml", 3, 7),
+        ],
+    );
+}
