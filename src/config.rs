@@ -46,7 +46,7 @@ pub struct Thresholds {
 
 impl Default for Thresholds {
     fn default() -> Self {
-        Thresholds { pentest_months: 12, review_months: 12, risk_analysis_months: 12, reuse_similarity: 0.5 }
+        Thresholds { pentest_months: 12, review_months: 12, risk_analysis_months: 12, reuse_similarity: 0.3 }
     }
 }
 

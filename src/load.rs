@@ -39,6 +39,13 @@ impl Default for Limits {
     }
 }
 
+impl Limits {
+    /// For the domain overview, which has an entry for each domain of the municipality.
+    pub fn overview() -> Self {
+        Limits { max_bytes: 64 * 1024 * 1024, max_depth: 64, max_nodes: 5_000_000 }
+    }
+}
+
 /// A parsed record: the plain value for validation, the marked tree for positions.
 pub struct Document<'a> {
     pub tree: MarkedYaml<'a>,
@@ -62,6 +69,15 @@ impl Document<'_> {
         let mut named = node.span.start;
         for (i, step) in path.iter().enumerate() {
             let last = i + 1 == path.len();
+            // A pointer cannot tell `/2024` the key from `/2024` the index: the node decides.
+            let index_key;
+            let step = match (step, &node.data) {
+                (Step::Index(i), YamlData::Mapping(_)) => {
+                    index_key = Step::Key(Cow::Owned(i.to_string()));
+                    &index_key
+                }
+                _ => step,
+            };
             match (step, &node.data) {
                 (Step::Key(k), YamlData::Mapping(map)) => {
                     let Some((knode, value)) = map.iter().find(|(kn, _)| key_text(kn) == *k) else {

@@ -75,6 +75,7 @@ impl Registry {
         let mut findings = Vec::new();
         let mut records = Vec::new();
         let mut overview = None;
+        let mut overview_failed = false;
         let mut invalid = BTreeSet::new();
         for pass in passes {
             let (f, valid) = match pass {
@@ -83,6 +84,7 @@ impl Registry {
                     (f, valid)
                 }
                 Pass::Overview(f, o, valid) => {
+                    overview_failed = o.is_none();
                     overview = o;
                     (f, valid)
                 }
@@ -93,12 +95,13 @@ impl Registry {
             findings.extend(f);
         }
         let mut across_findings = Vec::new();
-        let across = Across { records: &records, overview: overview.as_ref(), cx: &self.cx };
+        let across = Across { records: &records, overview: overview.as_ref(), overview_failed, cx: &self.cx };
         rules::check_across(&across, &mut across_findings);
         // Schema first, then policy: a file that fails the schema gets its policy findings once
         // it passes, though its facts (an id, a domain) still count for the other records.
         findings.extend(across_findings.into_iter().filter(|f| !invalid.contains(&f.file)));
-        findings.retain(|f| chosen_rel.contains(&f.file));
+        // A finding about a pair belongs to both files: checking either one shows it.
+        findings.retain(|f| chosen_rel.contains(&f.file) || f.related.iter().any(|r| chosen_rel.contains(&r.file)));
         let mut findings = self.apply_levels(findings);
         apply_waivers(&mut findings, &records, &self.cx);
         finding::sort(&mut findings);
@@ -106,16 +109,19 @@ impl Registry {
         Ok(Outcome { findings, files: chosen_rel.len(), sources })
     }
 
-    /// Severities from `[rules]` in `toets.toml`; `off` drops the finding.
+    /// Severities from `[rules]` in `toets.toml`: `off` drops a rule's findings, `warning` makes
+    /// them all warnings, `error` raises those at the rule's default severity (a rule's own
+    /// "expires soon" warning stays a warning).
     fn apply_levels(&self, findings: Vec<Finding>) -> Vec<Finding> {
         findings
             .into_iter()
             .filter_map(|mut f| {
+                let default = rules::find(f.rule).map(|r| r.severity);
                 match self.config.rules.get(f.rule) {
                     Some(Level::Off) => return None,
-                    Some(Level::Error) => f.severity = Severity::Error,
                     Some(Level::Warning) => f.severity = Severity::Warning,
-                    None => {}
+                    Some(Level::Error) if Some(f.severity) == default => f.severity = Severity::Error,
+                    _ => {}
                 }
                 Some(f)
             })
@@ -162,12 +168,14 @@ impl Registry {
         let rel = self.relative(path);
         let is_overview = Path::new(&rel) == self.config.domains;
         let lang = self.cx.lang;
-        let text = match load::read(&self.root, path, &rel, &self.limits, lang) {
+        // The overview lists every domain of the municipality: it may be as large as the registry.
+        let limits = if is_overview { Limits::overview() } else { self.limits };
+        let text = match load::read(&self.root, path, &rel, &limits, lang) {
             Ok(text) => text,
             Err(f) if is_overview => return Pass::Overview(vec![f], None, false),
             Err(f) => return Pass::Record(vec![f], None, false),
         };
-        let doc = match load::parse(&text, &rel, &self.limits, lang) {
+        let doc = match load::parse(&text, &rel, &limits, lang) {
             Ok(doc) => doc,
             Err(f) if is_overview => return Pass::Overview(f, None, false),
             Err(f) => return Pass::Record(f, None, false),
@@ -196,7 +204,8 @@ impl Registry {
         files
             .into_iter()
             .filter_map(|rel| {
-                let text = load::read(&self.root, &self.root.join(rel), rel, &self.limits, self.cx.lang).ok()?;
+                let limits = if Path::new(rel) == self.config.domains { Limits::overview() } else { self.limits };
+                let text = load::read(&self.root, &self.root.join(rel), rel, &limits, self.cx.lang).ok()?;
                 Some((rel.to_owned(), Arc::new(text)))
             })
             .collect()
@@ -208,7 +217,7 @@ impl Registry {
 fn apply_waivers(findings: &mut [Finding], records: &[Facts], cx: &Context) {
     let by_file: HashMap<&str, &Facts> = records.iter().map(|r| (r.file.as_str(), r)).collect();
     for f in findings.iter_mut() {
-        let waivable = rules::find(f.rule).is_some_and(|r| !matches!(r.check, Check::Load)) && !f.rule.starts_with("waiver-");
+        let waivable = rules::find(f.rule).is_some_and(rules::waivable);
         let Some(facts) = by_file.get(f.file.as_str()).filter(|_| waivable) else { continue };
         let waiver = facts.waivers.iter().find(|w| w.rule == f.rule && w.expires.is_some_and(|e| e >= cx.today) && !w.reason.is_empty());
         if let Some(w) = waiver {

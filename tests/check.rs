@@ -36,7 +36,7 @@ fn fixtures() {
 fn valid_record_has_no_findings() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.yaml");
     let (code, human) = toets(&path, &[]);
-    assert_eq!((code, human.as_str()), (0, "1 files checked: no findings.\n"));
+    assert_eq!((code, human.as_str()), (0, "1 file checked: no findings.\n"));
 }
 
 #[test]

@@ -97,6 +97,7 @@ fn new_writes_a_template_that_check_lists_as_still_to_fill_in() {
             "/security/bio_version",
             "/security/hosting/provider",
             "/security/hosting/location",
+            "/security/hosting/by",
             "/authentication/0/means",
             "/standards/https_hsts",
             "/standards/security_txt",
@@ -123,5 +124,5 @@ fn dutch_messages_from_config() {
     let out = toets(dir.path(), &["check", "--color", "never"]);
     let stdout = text(&out.stdout);
     assert!(stdout.contains("× `name` (Naam) is nog leeg: vul het in."), "{stdout}");
-    assert!(stdout.ends_with("1 bestanden gecontroleerd: 22 fouten, 0 waarschuwingen.\n"), "{stdout}");
+    assert!(stdout.ends_with("1 bestand gecontroleerd: 23 fouten, 0 waarschuwingen.\n"), "{stdout}");
 }

@@ -254,6 +254,7 @@ security:
   bio_version: BIO2
   hosting:
     provider: Gemeente
+    by: municipality
     location: nl
 authentication:
   - means: none

@@ -9,6 +9,7 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, Na
 
 use super::{Render, Report};
 use crate::finding::{Finding, Lang, Related, Severity, Summary};
+use crate::rules::is_hidden;
 
 pub struct Human {
     pub color: bool,
@@ -18,7 +19,12 @@ pub struct Human {
 impl Render for Human {
     fn render(&self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
         let theme = if self.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-        let handler = GraphicalReportHandler::new_themed(theme).with_width(self.width);
+        // Values such as `2025-03-31` or URLs must not be broken at their hyphens and slashes.
+        let handler = GraphicalReportHandler::new_themed(theme)
+            .with_width(self.width)
+            .with_break_words(false)
+            .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+            .with_show_related_as_nested(true);
         for finding in report.findings {
             let shown = Shown::new(finding, report);
             let mut text = String::new();
@@ -30,21 +36,34 @@ impl Render for Human {
 }
 
 fn summary_line(s: &Summary, lang: Lang) -> String {
-    let files = s.files;
+    let files = match s.files {
+        1 => lang.pick("1 file".to_owned(), "1 bestand".to_owned()),
+        n => lang.pick(format!("{n} files"), format!("{n} bestanden")),
+    };
     let waived = match s.waived {
         0 => String::new(),
         n => lang.pick(format!(" ({n} waived)"), format!(" ({n} met uitzondering)")),
     };
     if s.errors == 0 && s.warnings == 0 {
         return lang.pick(
-            format!("{files} files checked: no findings{waived}."),
-            format!("{files} bestanden gecontroleerd: geen bevindingen{waived}."),
+            format!("{files} checked: no findings{waived}."),
+            format!("{files} gecontroleerd: geen bevindingen{waived}."),
         );
     }
     lang.pick(
-        format!("{files} files checked: {} errors, {} warnings{waived}.", s.errors, s.warnings),
-        format!("{files} bestanden gecontroleerd: {} fouten, {} waarschuwingen{waived}.", s.errors, s.warnings),
+        format!("{files} checked: {}, {}{waived}.", count(s.errors, "error", "errors"), count(s.warnings, "warning", "warnings")),
+        format!("{files} gecontroleerd: {}, {}{waived}.", count(s.errors, "fout", "fouten"), count(s.warnings, "waarschuwing", "waarschuwingen")),
     )
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Text with hidden characters (direction controls, zero-width, control characters) replaced by
+/// `�`, one for one, so a terminal cannot show the reader another text than the one stored.
+fn visible(text: &str) -> String {
+    text.chars().map(|c| if is_hidden(c) { '\u{FFFD}' } else { c }).collect()
 }
 
 /// A finding dressed as a miette diagnostic.
@@ -52,6 +71,7 @@ struct Shown<'a> {
     finding: &'a Finding,
     /// The message as shown: a waived finding says so first.
     message: String,
+    help: Option<String>,
     place: Place,
     related: Vec<Also>,
 }
@@ -73,7 +93,7 @@ impl Place {
             line,
             column,
             span: text.and_then(|t| span_at(t, line, column)),
-            source: text.map(|t| NamedSource::new(file, Arc::clone(t))),
+            source: text.map(|t| NamedSource::new(visible(file), Arc::new(visible(t)))),
         }
     }
 
@@ -86,15 +106,18 @@ impl Place {
 impl<'a> Shown<'a> {
     fn new(finding: &'a Finding, report: &Report) -> Self {
         let lang = report.lang;
-        let message = match &finding.waived {
-            Some(w) => lang.pick(
-                format!("[waived until {}: {}] {}", w.expires, w.reason, finding.message),
-                format!("[uitzondering tot {}: {}] {}", w.expires, w.reason, finding.message),
+        let (message, help) = match &finding.waived {
+            Some(w) => (
+                lang.pick(format!("[waived until {}] ", w.expires), format!("[uitzondering tot {}] ", w.expires))
+                    + &finding.message,
+                Some(lang.pick(format!("Waiver: {}", w.reason), format!("Uitzondering: {}", w.reason))),
             ),
-            None => finding.message.clone(),
+            None => (finding.message.clone(), finding.help.clone()),
         };
+        let message = visible(&message);
         let related = finding.related.iter().map(|r| Also::new(r, report)).collect();
-        Shown { finding, message, place: Place::new(&finding.file, finding.line, finding.column, report), related }
+        let help = help.as_deref().map(visible);
+        Shown { finding, message, help, place: Place::new(&finding.file, finding.line, finding.column, report), related }
     }
 }
 
@@ -106,7 +129,7 @@ struct Also {
 
 impl Also {
     fn new(related: &Related, report: &Report) -> Self {
-        Also { message: related.message.clone(), place: Place::new(&related.file, related.line, related.column, report) }
+        Also { message: visible(&related.message), place: Place::new(&related.file, related.line, related.column, report) }
     }
 }
 
@@ -176,7 +199,7 @@ impl Diagnostic for Shown<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.finding.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {

@@ -14,8 +14,9 @@ use crate::config::Thresholds;
 
 pub mod facts;
 pub use facts::{Facts, Overview};
+pub use text_hidden_characters::is_hidden;
+pub use waiver_unknown_rule::waivable;
 
-mod cio_approval_missing;
 mod file_encoding;
 mod file_too_large;
 mod file_unreadable;
@@ -26,6 +27,48 @@ mod yaml_limit;
 mod yaml_structure;
 mod yaml_syntax;
 mod yaml_tag;
+
+// mods: governance
+mod check_outcome_missing;
+mod outcome_contradicts_status;
+mod external_purchase_unexplained;
+mod id_mismatch;
+mod retired_without_date;
+mod review_outdated;
+mod text_hidden_characters;
+mod cio_approval_missing;
+// mods: privacy
+mod cookie_consent_missing;
+mod dpia_decision_missing;
+mod privacy_statement_missing;
+mod processing_register_missing;
+mod processor_agreement_missing;
+// mods: accessibility
+mod accessibility_statement_missing;
+mod accessibility_status_insufficient;
+mod accessibility_audit_outdated;
+mod sender_not_recognisable;
+mod web_archiving_missing;
+mod partner_role_missing;
+// mods: security
+mod https_hsts_missing;
+mod security_txt_missing;
+mod open_standard_unexplained;
+mod bio_classification_missing;
+mod pentest_outdated;
+mod digid_assessment_overdue;
+mod auth_level_too_low;
+// mods: across
+mod domain_claimed_twice;
+mod domain_not_in_overview;
+mod domain_unjustified;
+mod domain_without_record;
+mod id_duplicate;
+mod reference_unknown;
+mod retired_domain_active;
+mod reuse_candidate;
+mod waiver_expired;
+mod waiver_unknown_rule;
 
 /// Every rule toets knows, in the order `toets rules` lists them.
 pub const RULES: &[&Rule] = &[
@@ -39,8 +82,53 @@ pub const RULES: &[&Rule] = &[
     &yaml_tag::RULE,
     &yaml_limit::RULE,
     &schema::RULE,
+    // rules: governance
+    &check_outcome_missing::RULE,
+    &outcome_contradicts_status::RULE,
+    &external_purchase_unexplained::RULE,
+    &id_mismatch::RULE,
+    &retired_without_date::RULE,
+    &review_outdated::RULE,
+    &text_hidden_characters::RULE,
     &cio_approval_missing::RULE,
+    // rules: privacy
+    &privacy_statement_missing::RULE,
+    &processing_register_missing::RULE,
+    &dpia_decision_missing::RULE,
+    &processor_agreement_missing::RULE,
+    &cookie_consent_missing::RULE,
+    // rules: accessibility
+    &accessibility_statement_missing::RULE,
+    &accessibility_status_insufficient::RULE,
+    &accessibility_audit_outdated::RULE,
+    &sender_not_recognisable::RULE,
+    &web_archiving_missing::RULE,
+    &partner_role_missing::RULE,
+    // rules: security
+    &https_hsts_missing::RULE,
+    &security_txt_missing::RULE,
+    &open_standard_unexplained::RULE,
+    &bio_classification_missing::RULE,
+    &pentest_outdated::RULE,
+    &digid_assessment_overdue::RULE,
+    &auth_level_too_low::RULE,
+    // rules: across
+    &id_duplicate::RULE,
+    &reference_unknown::RULE,
+    &domain_not_in_overview::RULE,
+    &domain_claimed_twice::RULE,
+    &domain_without_record::RULE,
+    &retired_domain_active::RULE,
+    &domain_unjustified::RULE,
+    &reuse_candidate::RULE,
+    &waiver_expired::RULE,
+    &waiver_unknown_rule::RULE,
 ];
+
+/// The day `months` months before `day`: the oldest date that is still within that age.
+pub fn months_before(day: Date, months: i64) -> Date {
+    day.saturating_sub(jiff::Span::new().months(months))
+}
 
 /// A rule: its identity, where it comes from, and how it checks.
 #[derive(Serialize)]
@@ -160,6 +248,8 @@ impl Record<'_> {
 pub struct Across<'a> {
     pub records: &'a [Facts],
     pub overview: Option<&'a Overview>,
+    /// The overview file exists but could not be loaded (it has its own finding then).
+    pub overview_failed: bool,
     pub cx: &'a Context,
 }
 

@@ -1,0 +1,191 @@
+//! ## What it checks
+//! A text anywhere in the record, or a field name, contains a character that cannot be seen:
+//!
+//! - a control character (anything below U+0020, U+007F to U+009F), except tab and line ends;
+//! - a character that changes the reading direction: U+202A to U+202E, U+2066 to U+2069, U+200E,
+//!   U+200F, U+061C;
+//! - a zero-width character: U+200B to U+200D, U+2060, U+FEFF.
+//!
+//! The finding names the character (as U+XXXX) and its position in the text: the first
+//! character of the text is position 1.
+//!
+//! ## Why
+//! Such characters make a reviewer see another text than the one that is stored. A direction
+//! character can show `abc` while `cba` is stored; a zero-width character can make two names
+//! that look the same differ. The attack is known as Trojan Source (CVE-2021-42574). In a
+//! register that the CIO approves by pull request, what the reviewer reads must be what is stored.
+//!
+//! ## Example
+//! Wrong (the escape `\u202E` stores a character that reverses the rest of the line):
+//!
+//! ```yaml
+//! name: "Afvalwijzer \u202E"
+//! ```
+//!
+//! Right:
+//!
+//! ```yaml
+//! name: Afvalwijzer
+//! ```
+//!
+//! ## Source
+//! Trojan Source (CVE-2021-42574): Boucher and Anderson, "Trojan Source: Invisible
+//! Vulnerabilities", 2021.
+//!
+//! # Nederlands
+//!
+//! ## Wat het controleert
+//! Een tekst ergens in de registratie, of een veldnaam, bevat een teken dat niet te zien is:
+//!
+//! - een stuurteken (alles onder U+0020, U+007F tot en met U+009F), behalve tab en regeleinden;
+//! - een teken dat de leesrichting verandert: U+202A tot en met U+202E, U+2066 tot en met
+//!   U+2069, U+200E, U+200F, U+061C;
+//! - een teken zonder breedte: U+200B tot en met U+200D, U+2060, U+FEFF.
+//!
+//! De bevinding noemt het teken (als U+XXXX) en zijn positie in de tekst: het eerste teken van de
+//! tekst is positie 1.
+//!
+//! ## Waarom
+//! Zulke tekens laten een beoordelaar een andere tekst zien dan er werkelijk staat. Een
+//! richtingteken kan `abc` tonen terwijl er `cba` staat; een teken zonder breedte kan twee namen
+//! die er hetzelfde uitzien laten verschillen. Deze aanval heet Trojan Source (CVE-2021-42574). In
+//! een register dat de CIO goedkeurt via een pull request moet wat de beoordelaar leest ook zijn
+//! wat er staat.
+//!
+//! ## Voorbeeld
+//! Fout (de code `\u202E` zet een teken in de tekst dat de rest van de regel omdraait):
+//!
+//! ```yaml
+//! name: "Afvalwijzer \u202E"
+//! ```
+//!
+//! Goed:
+//!
+//! ```yaml
+//! name: Afvalwijzer
+//! ```
+//!
+//! ## Bron
+//! Trojan Source (CVE-2021-42574): Boucher en Anderson, "Trojan Source: Invisible
+//! Vulnerabilities", 2021.
+
+use serde_json::Value;
+
+use super::{Check, Record, Rule};
+use crate::finding::{Finding, Lang, Severity};
+
+pub const RULE: Rule = Rule {
+    name: "text-hidden-characters",
+    severity: Severity::Error,
+    source: "Trojan Source (CVE-2021-42574)",
+    url: "https://trojansource.codes/",
+    doc: include_str!("text_hidden_characters.rs"),
+    check: Check::Record(check),
+};
+
+fn check(r: &Record, out: &mut Vec<Finding>) {
+    walk(r, &r.doc.value, "", out);
+}
+
+/// Visits every text and every field name under `value`, which stands at `pointer`.
+fn walk(r: &Record, value: &Value, pointer: &str, out: &mut Vec<Finding>) {
+    match value {
+        Value::String(text) => report(r, pointer, text, false, out),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk(r, item, &format!("{pointer}/{i}"), out);
+            }
+        }
+        Value::Object(fields) => {
+            for (key, item) in fields {
+                let at = format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
+                report(r, &at, key, true, out);
+                walk(r, item, &at, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// One finding for `text` when it holds hidden characters, naming the first.
+fn report(r: &Record, pointer: &str, text: &str, is_key: bool, out: &mut Vec<Finding>) {
+    let mut hidden = text.chars().enumerate().filter(|(_, c)| kind(*c).is_some());
+    let Some((index, c)) = hidden.next() else {
+        return;
+    };
+    let more = hidden.count();
+    let lang = r.lang();
+    let what = kind(c).map_or("", |k| k.describe(lang));
+    let code = format!("U+{:04X}", u32::from(c));
+    let position = index + 1;
+    let (en_subject, nl_subject) = if is_key {
+        ("The field name", "De veldnaam")
+    } else {
+        ("The text", "De tekst")
+    };
+    let message = lang.pick(
+        format!(
+            "{en_subject} contains a hidden character, {code} ({what}), at position {position}{}.",
+            and_more(lang, more)
+        ),
+        format!(
+            "{nl_subject} bevat een verborgen teken, {code} ({what}), op positie {position}{}.",
+            and_more(lang, more)
+        ),
+    );
+    let escape = format!("\\u{:04X}", u32::from(c));
+    out.push(r.finding(&RULE, pointer, message).with_help(lang.pick(
+        format!("Remove the character, or the code that inserts it (such as `{escape}`). Better still, type the text again instead of pasting it: a hidden character can make a reviewer see another text than the one that is stored."),
+        format!("Verwijder het teken, of de code die het invoegt (zoals `{escape}`). Beter nog: typ de tekst opnieuw in plaats van die te plakken. Een verborgen teken kan een beoordelaar een andere tekst laten zien dan er werkelijk staat."),
+    )));
+}
+
+fn and_more(lang: Lang, more: usize) -> String {
+    match more {
+        0 => String::new(),
+        n => lang.pick(
+            format!(" (and {n} more in this text)"),
+            format!(" (en nog {n} elders in de tekst)"),
+        ),
+    }
+}
+
+/// What a hidden character does, in words.
+#[derive(Clone, Copy)]
+enum Kind {
+    Control,
+    Direction,
+    ZeroWidth,
+}
+
+impl Kind {
+    fn describe(self, lang: Lang) -> &'static str {
+        match self {
+            Kind::Control => lang.pick("a control character", "een stuurteken"),
+            Kind::Direction => {
+                lang.pick("changes the reading direction", "verandert de leesrichting")
+            }
+            Kind::ZeroWidth => lang.pick("invisible, without width", "onzichtbaar, zonder breedte"),
+        }
+    }
+}
+
+/// Whether `c` is hidden: the human report shows such characters as `�` in snippets too.
+pub fn is_hidden(c: char) -> bool {
+    kind(c).is_some()
+}
+
+/// Whether `c` is hidden, and how. Tab and line ends are ordinary text.
+fn kind(c: char) -> Option<Kind> {
+    match c {
+        '\t' | '\n' | '\r' => None,
+        '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{061C}' => Some(Kind::Direction),
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some(Kind::ZeroWidth),
+        c if c.is_control() => Some(Kind::Control),
+        _ => None,
+    }
+}
