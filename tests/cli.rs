@@ -126,3 +126,73 @@ fn dutch_messages_from_config() {
     assert!(stdout.contains("× `name` (Naam) is nog leeg: vul het in."), "{stdout}");
     assert!(stdout.ends_with("1 bestand gecontroleerd: 23 fouten, 0 waarschuwingen.\n"), "{stdout}");
 }
+
+#[test]
+fn readme_lists_every_rule() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let out = toets(Path::new(env!("CARGO_MANIFEST_DIR")), &["rules", "--format", "json"]);
+    let rules: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    for rule in rules.as_array().expect("list") {
+        let name = rule["name"].as_str().expect("name");
+        assert!(readme.contains(&format!("| `{name}` |")), "README does not list {name}");
+    }
+}
+
+#[test]
+fn explain_prints_the_rule_file_explanation_in_each_language() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let en = text(&toets(root, &["--lang", "en", "explain", "cio-approval-missing"]).stdout);
+    assert!(en.starts_with("cio-approval-missing\n\n## What it checks\n"), "{en}");
+    let nl = text(&toets(root, &["--lang", "nl", "explain", "cio-approval-missing"]).stdout);
+    assert!(nl.starts_with("cio-approval-missing\n\n## Wat het controleert\n"), "{nl}");
+    assert_eq!(toets(root, &["explain", "no-such-rule"]).status.code(), Some(2));
+}
+
+#[test]
+fn rules_config_turns_a_rule_off_or_into_a_warning() {
+    let dir = repo();
+    let record = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid.yaml"))
+        .expect("fixture")
+        .replace("last_reviewed: 2026-06-01", "last_reviewed: 2024-06-01");
+    std::fs::write(dir.path().join("registry/valid.yaml"), record).expect("write");
+    let rules_of = |out: &Output| -> Vec<(String, String)> {
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| (f["rule"].as_str().unwrap_or("").to_owned(), f["severity"].as_str().unwrap_or("").to_owned()))
+            .collect()
+    };
+    let out = toets(dir.path(), &["check", "--format", "json"]);
+    assert_eq!((out.status.code(), rules_of(&out)), (Some(0), vec![("review-outdated".into(), "warning".into())]));
+    let out = toets(dir.path(), &["check", "--format", "json", "--fail-level", "warning"]);
+    assert_eq!(out.status.code(), Some(1));
+
+    std::fs::write(dir.path().join("toets.toml"), "[rules]\nreview-outdated = \"error\"\n").expect("config");
+    let out = toets(dir.path(), &["check", "--format", "json"]);
+    assert_eq!((out.status.code(), rules_of(&out)), (Some(1), vec![("review-outdated".into(), "error".into())]));
+
+    std::fs::write(dir.path().join("toets.toml"), "[rules]\nreview-outdated = \"off\"\n").expect("config");
+    let out = toets(dir.path(), &["check", "--format", "json"]);
+    assert_eq!((out.status.code(), rules_of(&out)), (Some(0), vec![]));
+
+    std::fs::write(dir.path().join("toets.toml"), "[rules]\nreview-outdatd = \"off\"\n").expect("config");
+    assert_eq!(toets(dir.path(), &["check"]).status.code(), Some(2));
+    std::fs::write(dir.path().join("toets.toml"), "[rules]\nyaml-syntax = \"off\"\n").expect("config");
+    assert_eq!(toets(dir.path(), &["check"]).status.code(), Some(2));
+}
+
+#[test]
+fn today_comes_from_the_flag_or_the_environment() {
+    let dir = repo();
+    let record = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid.yaml"))
+        .expect("fixture");
+    std::fs::write(dir.path().join("registry/valid.yaml"), record).expect("write");
+    // valid.yaml's BIO2 risk analysis is of 2026-03-01: twelve months and a day later it is too old.
+    let fresh = toets(dir.path(), &["--today", "2027-03-01", "check"]);
+    assert_eq!(fresh.status.code(), Some(0), "{}", text(&fresh.stdout));
+    let late = toets(dir.path(), &["--today", "2027-03-02", "check", "--format", "json"]);
+    assert!(text(&late.stdout).contains("\"rule\": \"bio-classification-missing\""), "{}", text(&late.stdout));
+    assert_eq!(toets(dir.path(), &["--today", "2027-13-01", "check"]).status.code(), Some(2));
+}
