@@ -8,9 +8,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::config::{self, Config};
 use crate::error::ToolError;
 use crate::finding::{Lang, Severity, Summary};
-use crate::rules::{self, Context};
 use crate::registry::Registry;
 use crate::report::{Format, Report};
+use crate::rules::{self, Context};
 use crate::template;
 
 /// toets: the municipality's central check ("centrale toets") of its online applications.
@@ -116,7 +116,12 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
     let today = cli.today.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
     match cli.command {
         Command::Check { paths, format, color, fail_level } => {
-            let cx = Context { lang, today, main_domains: config.main_domains.clone(), thresholds: config.thresholds.clone() };
+            let cx = Context {
+                lang,
+                today,
+                main_domains: config.main_domains.clone(),
+                thresholds: config.thresholds.clone(),
+            };
             let registry = Registry::open(root, config, cx)?;
             let paths: Vec<PathBuf> = paths.iter().map(|p| cwd.join(p)).collect();
             let outcome = registry.check(&paths)?;
@@ -134,25 +139,41 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
         }
         Command::Rules { format } => {
             let mut out = std::io::stdout().lock();
-            crate::report::rules(&mut out, format, lang).map_err(|e| ToolError::Io { path: "stdout".into(), reason: e.to_string() })?;
+            crate::report::rules(&mut out, format, lang)
+                .map_err(|e| ToolError::Io { path: "stdout".into(), reason: e.to_string() })?;
             Ok(0)
         }
         Command::Explain { rule } => {
-            let found = rules::find(&rule).ok_or_else(|| ToolError::Usage(lang.pick(
-                format!("There is no rule `{rule}`; `toets rules` lists them all."),
-                format!("Er is geen regel `{rule}`; `toets rules` toont ze allemaal."),
-            )))?;
-            println!("{}
+            let found = rules::find(&rule).ok_or_else(|| {
+                ToolError::Usage(lang.pick(
+                    format!("There is no rule `{rule}`; `toets rules` lists them all."),
+                    format!("Er is geen regel `{rule}`; `toets rules` toont ze allemaal."),
+                ))
+            })?;
+            println!(
+                "{}
 
-{}", found.name, found.explanation(lang));
+{}",
+                found.name,
+                found.explanation(lang)
+            );
             Ok(0)
         }
         Command::New { id, force } => {
             let path = template::write(&root, &config, &id, force, lang)?;
-            println!("{}", lang.pick(
-                format!("Wrote {}. Fill it in, then run `toets check` to see what is still missing.", path.display()),
-                format!("{} geschreven. Vul het in en voer `toets check` uit om te zien wat nog ontbreekt.", path.display()),
-            ));
+            println!(
+                "{}",
+                lang.pick(
+                    format!(
+                        "Wrote {}. Fill it in, then run `toets check` to see what is still missing.",
+                        path.display()
+                    ),
+                    format!(
+                        "{} geschreven. Vul het in en voer `toets check` uit om te zien wat nog ontbreekt.",
+                        path.display()
+                    ),
+                )
+            );
             Ok(0)
         }
     }

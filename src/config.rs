@@ -99,9 +99,5 @@ impl Config {
 
 /// The repository root: the nearest folder upwards with a `toets.toml` or a `.git`.
 pub fn find_root(start: &Path) -> PathBuf {
-    start
-        .ancestors()
-        .find(|d| d.join(FILE).is_file() || d.join(".git").exists())
-        .unwrap_or(start)
-        .to_path_buf()
+    start.ancestors().find(|d| d.join(FILE).is_file() || d.join(".git").exists()).unwrap_or(start).to_path_buf()
 }

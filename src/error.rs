@@ -7,7 +7,10 @@ use thiserror::Error;
 #[derive(Debug, Error, Diagnostic)]
 pub enum ToolError {
     #[error("the schema {path} cannot be used: {reason}")]
-    #[diagnostic(code(toets::schema), help("Restore the schema file from the repository (`git checkout -- schemas/`)."))]
+    #[diagnostic(
+        code(toets::schema),
+        help("Restore the schema file from the repository (`git checkout -- schemas/`).")
+    )]
     Schema { path: String, reason: String },
 
     #[error("{path}:{line}:{column}: the configuration is not valid: {reason}")]

@@ -31,11 +31,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         // A full record is about 4 KiB and 6 levels deep: these leave ample room.
-        Limits {
-            max_bytes: 1024 * 1024,
-            max_depth: 64,
-            max_nodes: 100_000,
-        }
+        Limits { max_bytes: 1024 * 1024, max_depth: 64, max_nodes: 100_000 }
     }
 }
 
@@ -105,10 +101,7 @@ impl Document<'_> {
 
 /// Turns a parser marker (1-based line, 0-based column) into a 1-based position.
 fn pos_of(m: Marker) -> Pos {
-    Pos {
-        line: m.line().max(1),
-        column: m.col() + 1,
-    }
+    Pos { line: m.line().max(1), column: m.col() + 1 }
 }
 
 const START: Pos = Pos { line: 1, column: 1 };
@@ -246,10 +239,7 @@ fn decode(bytes: Vec<u8>, rel: &str, lang: Lang) -> Result<String, Finding> {
 fn byte_pos(prefix: &[u8]) -> Pos {
     let line_start = prefix.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
     let column = String::from_utf8_lossy(&prefix[line_start..]).chars().count() + 1;
-    Pos {
-        line: prefix.iter().filter(|&&b| b == b'\n').count() + 1,
-        column,
-    }
+    Pos { line: prefix.iter().filter(|&&b| b == b'\n').count() + 1, column }
 }
 
 /// Parses `text` as exactly one YAML 1.2 document whose root is a mapping.
@@ -378,8 +368,9 @@ fn to_json(node: &MarkedYaml, problems: &mut Vec<Marker>) -> Value {
             Scalar::Null => Value::Null,
             Scalar::Boolean(b) => Value::Bool(*b),
             Scalar::Integer(i) => Value::from(*i),
-            Scalar::FloatingPoint(f) => serde_json::Number::from_f64(f.into_inner())
-                .map_or_else(|| Value::String(f.to_string()), Value::Number),
+            Scalar::FloatingPoint(f) => {
+                serde_json::Number::from_f64(f.into_inner()).map_or_else(|| Value::String(f.to_string()), Value::Number)
+            }
             Scalar::String(s) => Value::String(s.to_string()),
         },
         YamlData::Sequence(seq) => Value::Array(seq.iter().map(|n| to_json(n, problems)).collect()),
@@ -408,7 +399,11 @@ enum Problem {
     /// A core tag on a value it does not fit (`!!int abc`, `!!map` on a list), which the loader
     /// would turn into an empty value without a word.
     TagMismatch(Marker, String),
-    DuplicateKey { key: String, first: Marker, again: Marker },
+    DuplicateKey {
+        key: String,
+        first: Marker,
+        again: Marker,
+    },
     SecondDocument(Marker),
 }
 

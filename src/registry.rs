@@ -48,9 +48,11 @@ impl Registry {
     /// Opens the repository at `root` with its configuration and schemas.
     pub fn open(root: PathBuf, config: Config, cx: Context) -> Result<Registry, ToolError> {
         for name in config.rules.keys() {
-            let known = rules::find(name).ok_or_else(|| ToolError::Usage(format!(
-                "toets.toml: [rules] names `{name}`, which is not a rule; `toets rules` lists them"
-            )))?;
+            let known = rules::find(name).ok_or_else(|| {
+                ToolError::Usage(format!(
+                    "toets.toml: [rules] names `{name}`, which is not a rule; `toets rules` lists them"
+                ))
+            })?;
             if matches!(known.check, Check::Load) && config.rules[name] == Level::Off {
                 return Err(ToolError::Usage(format!(
                     "toets.toml: `{name}` cannot be turned off: a file that cannot be read cannot be checked"
@@ -136,7 +138,8 @@ impl Registry {
         let paths = if paths.is_empty() { &default[..] } else { paths };
         let mut files = Vec::new();
         for path in paths {
-            let io = |e: &dyn std::fmt::Display| ToolError::Io { path: path.display().to_string(), reason: e.to_string() };
+            let io =
+                |e: &dyn std::fmt::Display| ToolError::Io { path: path.display().to_string(), reason: e.to_string() };
             let meta = match std::fs::symlink_metadata(path) {
                 Ok(meta) => meta,
                 // A registry that does not exist yet is empty.
@@ -219,9 +222,15 @@ fn apply_waivers(findings: &mut [Finding], records: &[Facts], cx: &Context) {
     for f in findings.iter_mut() {
         let waivable = rules::find(f.rule).is_some_and(rules::waivable);
         let Some(facts) = by_file.get(f.file.as_str()).filter(|_| waivable) else { continue };
-        let waiver = facts.waivers.iter().find(|w| w.rule == f.rule && w.expires.is_some_and(|e| e >= cx.today) && !w.reason.is_empty());
+        let waiver = facts
+            .waivers
+            .iter()
+            .find(|w| w.rule == f.rule && w.expires.is_some_and(|e| e >= cx.today) && !w.reason.is_empty());
         if let Some(w) = waiver {
-            f.waived = Some(Waived { reason: w.reason.clone(), expires: w.expires.map(|d| d.to_string()).unwrap_or_default() });
+            f.waived = Some(Waived {
+                reason: w.reason.clone(),
+                expires: w.expires.map(|d| d.to_string()).unwrap_or_default(),
+            });
         }
     }
 }

@@ -26,14 +26,10 @@ pub struct Schema {
 impl Schema {
     /// Reads and compiles the schema at `path` (JSON Schema 2020-12, formats asserted).
     pub fn load(path: &Path) -> Result<Schema, ToolError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ToolError::Schema {
-            path: path.display().to_string(),
-            reason: e.to_string(),
-        })?;
-        let source: Value = serde_json::from_str(&text).map_err(|e| ToolError::Schema {
-            path: path.display().to_string(),
-            reason: e.to_string(),
-        })?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ToolError::Schema { path: path.display().to_string(), reason: e.to_string() })?;
+        let source: Value = serde_json::from_str(&text)
+            .map_err(|e| ToolError::Schema { path: path.display().to_string(), reason: e.to_string() })?;
         Schema::compile(source, path)
     }
 
@@ -42,10 +38,7 @@ impl Schema {
             .with_draft(jsonschema::Draft::Draft202012)
             .should_validate_formats(true)
             .build(&source)
-            .map_err(|e| ToolError::Schema {
-                path: path.display().to_string(),
-                reason: e.to_string(),
-            })?;
+            .map_err(|e| ToolError::Schema { path: path.display().to_string(), reason: e.to_string() })?;
         Ok(Schema { validator, source })
     }
 
@@ -128,9 +121,16 @@ impl Schema {
                 // An empty field is shown at its name: there is no value to point at.
                 let mut f = finding(&path, instance.is_null(), message);
                 let hint = match kind {
-                    ValidationErrorKind::Enum { options } => instance
-                        .as_str()
-                        .map(|v| suggest(v, &options.as_array().map(|o| o.iter().filter_map(Value::as_str).collect::<Vec<_>>()).unwrap_or_default(), lang)),
+                    ValidationErrorKind::Enum { options } => instance.as_str().map(|v| {
+                        suggest(
+                            v,
+                            &options
+                                .as_array()
+                                .map(|o| o.iter().filter_map(Value::as_str).collect::<Vec<_>>())
+                                .unwrap_or_default(),
+                            lang,
+                        )
+                    }),
                     _ => sub.and_then(|s| text(s, "description", lang)).map(Cow::into_owned),
                 };
                 if let Some(h) = hint {
@@ -151,10 +151,9 @@ fn value_message(kind: &ValidationErrorKind, instance: &Value, field: &str, titl
     let shown = show(instance);
     use ValidationErrorKind as K;
     match kind {
-        K::Type { .. } | K::MinLength { limit: 1 } if is_empty(instance) => lang.pick(
-            format!("{name} is still empty: fill it in."),
-            format!("{name} is nog leeg: vul het in."),
-        ),
+        K::Type { .. } | K::MinLength { limit: 1 } if is_empty(instance) => {
+            lang.pick(format!("{name} is still empty: fill it in."), format!("{name} is nog leeg: vul het in."))
+        }
         K::Type { kind } => {
             let want = type_words(kind, lang);
             lang.pick(
@@ -276,10 +275,7 @@ fn show(v: &Value) -> String {
 }
 
 fn list(options: &Value) -> String {
-    options
-        .as_array()
-        .map(|o| o.iter().map(show).collect::<Vec<_>>().join(", "))
-        .unwrap_or_default()
+    options.as_array().map(|o| o.iter().map(show).collect::<Vec<_>>().join(", ")).unwrap_or_default()
 }
 
 /// "Did you mean" for a near miss, else the full list of what is allowed.

@@ -46,7 +46,9 @@ pub fn write(root: &Path, config: &Config, id: &str, force: bool, lang: Lang) ->
 fn valid_id(id: &str) -> bool {
     id.len() <= 63
         && !id.is_empty()
-        && id.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// The template text for `id`.
@@ -75,7 +77,8 @@ fn fields(out: &mut String, schema: &Value, id: &str, indent: &str, first: &str,
     let mut lead = format!("{indent}{first}");
     for (name, prop) in props.iter().filter(|(n, _)| required.contains(&n.as_str())) {
         comment(out, prop, if lead == inner { &inner } else { indent }, lang);
-        let value = if name == "id" { Some(Value::from(id)) } else { prop.get("const").or(prop.get("default")).cloned() };
+        let value =
+            if name == "id" { Some(Value::from(id)) } else { prop.get("const").or(prop.get("default")).cloned() };
         match (value, prop.get("type").and_then(Value::as_str)) {
             (Some(v), _) => {
                 let _ = writeln!(out, "{lead}{name}: {v}");

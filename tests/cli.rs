@@ -104,7 +104,13 @@ fn new_writes_a_template_that_check_lists_as_still_to_fill_in() {
             "/last_reviewed",
         ]
     );
-    assert!(report["findings"].as_array().into_iter().flatten().all(|f| f["message"].as_str().is_some_and(|m| m.ends_with("is still empty: fill it in."))));
+    assert!(
+        report["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .all(|f| f["message"].as_str().is_some_and(|m| m.ends_with("is still empty: fill it in.")))
+    );
 }
 
 #[test]
@@ -186,8 +192,8 @@ fn rules_config_turns_a_rule_off_or_into_a_warning() {
 #[test]
 fn today_comes_from_the_flag_or_the_environment() {
     let dir = repo();
-    let record = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid.yaml"))
-        .expect("fixture");
+    let record =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid.yaml")).expect("fixture");
     std::fs::write(dir.path().join("registry/valid.yaml"), record).expect("write");
     // valid.yaml's BIO2 risk analysis is of 2026-03-01: twelve months and a day later it is too old.
     let fresh = toets(dir.path(), &["--today", "2027-03-01", "check"]);

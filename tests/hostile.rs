@@ -95,18 +95,13 @@ impl Run {
 
     /// [`Run::places`] of the loader and schema rules only.
     fn load_places(&self) -> Vec<(String, String, u64, u64)> {
-        self.places()
-            .into_iter()
-            .filter(|p| LOAD_RULES.contains(&p.0.as_str()))
-            .collect()
+        self.places().into_iter().filter(|p| LOAD_RULES.contains(&p.0.as_str())).collect()
     }
 
     /// The message of the only finding in `file`.
     fn message(&self, file: &str) -> &str {
         let mut of_file = self.findings().iter().filter(|f| f["file"] == file);
-        let finding = of_file
-            .next()
-            .unwrap_or_else(|| panic!("no finding for {file}"));
+        let finding = of_file.next().unwrap_or_else(|| panic!("no finding for {file}"));
         assert!(of_file.next().is_none(), "more than one finding for {file}");
         finding["message"].as_str().expect("message")
     }
@@ -137,36 +132,20 @@ fn run(root: &Path) -> Run {
         if start.elapsed() > DEADLINE {
             let _ = child.kill();
             let _ = child.wait();
-            panic!(
-                "toets did not finish within {DEADLINE:?} on {}: it hangs",
-                root.display()
-            );
+            panic!("toets did not finish within {DEADLINE:?} on {}: it hangs", root.display());
         }
         std::thread::sleep(Duration::from_millis(5));
     };
     let elapsed = start.elapsed();
     let stdout = stdout.join().expect("stdout reader");
     let stderr = String::from_utf8_lossy(&stderr.join().expect("stderr reader")).into_owned();
-    let code = status
-        .code()
-        .unwrap_or_else(|| panic!("toets was ended by a signal ({status}); stderr:\n{stderr}"));
-    assert!(
-        code == 0 || code == 1,
-        "toets exited with {code} (0 or 1 expected); stderr:\n{stderr}"
-    );
+    let code = status.code().unwrap_or_else(|| panic!("toets was ended by a signal ({status}); stderr:\n{stderr}"));
+    assert!(code == 0 || code == 1, "toets exited with {code} (0 or 1 expected); stderr:\n{stderr}");
     assert!(!stderr.contains("panicked"), "toets panicked:\n{stderr}");
-    let json = serde_json::from_slice(&stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not a JSON report ({e}):\n{}",
-            String::from_utf8_lossy(&stdout)
-        )
-    });
+    let json = serde_json::from_slice(&stdout)
+        .unwrap_or_else(|e| panic!("stdout is not a JSON report ({e}):\n{}", String::from_utf8_lossy(&stdout)));
     eprintln!("toets ran in {elapsed:?}");
-    Run {
-        code,
-        json,
-        elapsed,
-    }
+    Run { code, json, elapsed }
 }
 
 fn drain(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<Vec<u8>> {
@@ -184,31 +163,16 @@ fn at(rule: &str, file: &str, line: u64, column: u64) -> (String, String, u64, u
 
 /// Asserts one failing run with exactly `expected` findings, all errors.
 fn assert_findings(run: &Run, expected: &[(String, String, u64, u64)]) {
-    assert_eq!(
-        run.places(),
-        expected,
-        "findings:\n{:#}",
-        run.json["findings"]
-    );
-    assert!(
-        run.findings().iter().all(|f| f["severity"] == "error"),
-        "{:#}",
-        run.json["findings"]
-    );
+    assert_eq!(run.places(), expected, "findings:\n{:#}", run.json["findings"]);
+    assert!(run.findings().iter().all(|f| f["severity"] == "error"), "{:#}", run.json["findings"]);
     assert_eq!(run.code, 1, "exit code with errors");
-    assert_eq!(
-        run.json["summary"]["errors"].as_u64(),
-        Some(expected.len() as u64)
-    );
+    assert_eq!(run.json["summary"]["errors"].as_u64(), Some(expected.len() as u64));
     assert!(run.elapsed < DEADLINE);
 }
 
 /// Today as `YYYY-MM-DD` (UTC), so that the valid record never ages into a finding.
 fn today() -> String {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .expect("clock after 1970")
-        .as_secs();
+    let secs = SystemTime::now().duration_since(UNIX_EPOCH).expect("clock after 1970").as_secs();
     let days = i64::try_from(secs / 86_400).expect("days fit");
     // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
     let z = days + 719_468;
@@ -270,12 +234,7 @@ last_reviewed: "{}"
 /// Asserts that a run gave `expected` and nothing else from the loader and the schema, for files
 /// that load: policy findings about their content may come on top (they are shown, not asserted).
 fn assert_load_findings(run: &Run, expected: &[(String, String, u64, u64)]) {
-    assert_eq!(
-        run.load_places(),
-        expected,
-        "findings:\n{:#}",
-        run.json["findings"]
-    );
+    assert_eq!(run.load_places(), expected, "findings:\n{:#}", run.json["findings"]);
     if run.places().len() > expected.len() {
         eprintln!("policy findings besides: {:#}", run.json["findings"]);
     }
@@ -313,31 +272,21 @@ fn billion_laughs_stops_at_the_node_limit() {
     // Lines a to d and the start of e make 12,351 values; each `*d` stands for 11,111, so the
     // eighth `*d` on line 5 (column 8 + 7 * 4) passes 100,000.
     assert_findings(&run, &[at("yaml-limit", "registry/lol.yaml", 5, 36)]);
-    assert!(
-        run.message("registry/lol.yaml").contains("100000"),
-        "{}",
-        run.message("registry/lol.yaml")
-    );
+    assert!(run.message("registry/lol.yaml").contains("100000"), "{}", run.message("registry/lol.yaml"));
 }
 
 #[test]
 fn deep_flow_nesting_is_a_limit() {
     let repo = Repo::new();
     let deep = 200_000;
-    repo.write(
-        "registry/closed.yaml",
-        format!("a: {}{}\n", "[".repeat(deep), "]".repeat(deep)),
-    );
+    repo.write("registry/closed.yaml", format!("a: {}{}\n", "[".repeat(deep), "]".repeat(deep)));
     repo.write("registry/open.yaml", format!("a: {}\n", "[".repeat(deep)));
     let run = repo.check();
     // The parser's scanner gives up at 255 open brackets (column 4 + 255), before the guard's 64
     // levels are reached; it is reported as the same limit.
     assert_findings(
         &run,
-        &[
-            at("yaml-limit", "registry/closed.yaml", 1, 259),
-            at("yaml-limit", "registry/open.yaml", 1, 259),
-        ],
+        &[at("yaml-limit", "registry/closed.yaml", 1, 259), at("yaml-limit", "registry/open.yaml", 1, 259)],
     );
 }
 
@@ -345,23 +294,15 @@ fn deep_flow_nesting_is_a_limit() {
 fn deep_block_nesting_is_a_limit() {
     let repo = Repo::new();
     // 1,000 mappings, each indented one more space: the 65th starts on line 65, column 65.
-    let mappings: String = (0..1000)
-        .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
-        .collect();
+    let mappings: String = (0..1000).map(|i| format!("{}k{i}:\n", " ".repeat(i))).collect();
     repo.write("registry/mappings.yaml", mappings);
     // 100,000 sequences on one line, which once overflowed the parser's stack: the 64th `- ` is the
     // 65th level (the root mapping is the first), at column 1 + 63 * 2.
-    repo.write(
-        "registry/sequences.yaml",
-        format!("a:\n{}x\n", "- ".repeat(100_000)),
-    );
+    repo.write("registry/sequences.yaml", format!("a:\n{}x\n", "- ".repeat(100_000)));
     let run = repo.check();
     assert_findings(
         &run,
-        &[
-            at("yaml-limit", "registry/mappings.yaml", 65, 65),
-            at("yaml-limit", "registry/sequences.yaml", 2, 127),
-        ],
+        &[at("yaml-limit", "registry/mappings.yaml", 65, 65), at("yaml-limit", "registry/sequences.yaml", 2, 127)],
     );
 }
 
@@ -373,11 +314,7 @@ fn a_huge_file_is_not_read() {
     repo.write("registry/huge.yaml", line);
     let run = repo.check();
     assert_findings(&run, &[at("file-too-large", "registry/huge.yaml", 1, 1)]);
-    assert!(
-        run.message("registry/huge.yaml").contains("1024 KiB"),
-        "{}",
-        run.message("registry/huge.yaml")
-    );
+    assert!(run.message("registry/huge.yaml").contains("1024 KiB"), "{}", run.message("registry/huge.yaml"));
 }
 
 #[test]
@@ -396,10 +333,7 @@ fn invalid_utf8_is_found_at_the_bad_byte() {
 #[test]
 fn a_nul_byte_is_found() {
     let repo = Repo::new();
-    repo.write(
-        "registry/nul.yaml",
-        b"schema_version: \"1\"\nname: Afval\0wijzer\n".as_slice(),
-    );
+    repo.write("registry/nul.yaml", b"schema_version: \"1\"\nname: Afval\0wijzer\n".as_slice());
     let run = repo.check();
     assert_findings(&run, &[at("file-encoding", "registry/nul.yaml", 2, 12)]);
     assert!(run.message("registry/nul.yaml").contains("NUL"));
@@ -409,10 +343,7 @@ fn a_nul_byte_is_found() {
 /// hangs and fails the deadline.
 #[cfg(unix)]
 fn mkfifo(path: &Path) {
-    let status = Command::new("mkfifo")
-        .arg(path)
-        .status()
-        .expect("run mkfifo");
+    let status = Command::new("mkfifo").arg(path).status().expect("run mkfifo");
     assert!(status.success(), "mkfifo {}", path.display());
 }
 
@@ -425,19 +356,12 @@ fn a_symlink_out_of_the_repository_is_not_followed() {
     mkfifo(&pipe);
     let secret = outside.path().join("secret.yaml");
     std::fs::write(&secret, "password: hunter2\n").expect("secret");
-    std::os::unix::fs::symlink(&pipe, repo.root().join("registry/pipe.yaml"))
-        .expect("link to pipe");
-    std::os::unix::fs::symlink(&secret, repo.root().join("registry/secret.yaml"))
-        .expect("link to file");
+    std::os::unix::fs::symlink(&pipe, repo.root().join("registry/pipe.yaml")).expect("link to pipe");
+    std::os::unix::fs::symlink(&secret, repo.root().join("registry/secret.yaml")).expect("link to file");
     // A relative link that climbs out of the repository, and one that points at nothing.
-    let climb = format!(
-        "../../{}/secret.yaml",
-        outside.path().file_name().expect("name").to_string_lossy()
-    );
-    std::os::unix::fs::symlink(climb, repo.root().join("registry/climb.yaml"))
-        .expect("relative link");
-    std::os::unix::fs::symlink("missing.yaml", repo.root().join("registry/dangling.yaml"))
-        .expect("dangling link");
+    let climb = format!("../../{}/secret.yaml", outside.path().file_name().expect("name").to_string_lossy());
+    std::os::unix::fs::symlink(climb, repo.root().join("registry/climb.yaml")).expect("relative link");
+    std::os::unix::fs::symlink("missing.yaml", repo.root().join("registry/dangling.yaml")).expect("dangling link");
     let run = repo.check();
     assert_findings(
         &run,
@@ -448,10 +372,7 @@ fn a_symlink_out_of_the_repository_is_not_followed() {
             at("symlink-outside-repository", "registry/secret.yaml", 1, 1),
         ],
     );
-    assert!(
-        !run.json.to_string().contains("hunter2"),
-        "the target's content leaked into the report"
-    );
+    assert!(!run.json.to_string().contains("hunter2"), "the target's content leaked into the report");
 }
 
 #[cfg(unix)]
@@ -472,16 +393,9 @@ fn a_symlink_inside_the_repository_is_followed() {
     // target's line, which shows that the link was read.
     let broken = valid_record("kapot").replace("kind: webapp", "kind: webshop");
     repo.write("store/kapot.yaml", broken);
-    std::os::unix::fs::symlink(
-        "../store/afvalwijzer.yaml",
-        repo.root().join("registry/afvalwijzer.yaml"),
-    )
-    .expect("link");
-    std::os::unix::fs::symlink(
-        "../store/kapot.yaml",
-        repo.root().join("registry/kapot.yaml"),
-    )
-    .expect("link");
+    std::os::unix::fs::symlink("../store/afvalwijzer.yaml", repo.root().join("registry/afvalwijzer.yaml"))
+        .expect("link");
+    std::os::unix::fs::symlink("../store/kapot.yaml", repo.root().join("registry/kapot.yaml")).expect("link");
     let run = repo.check();
     assert_load_findings(&run, &[at("schema", "registry/kapot.yaml", 5, 7)]);
 }
@@ -489,14 +403,8 @@ fn a_symlink_inside_the_repository_is_followed() {
 #[test]
 fn yaml_tags_are_refused() {
     let repo = Repo::new();
-    repo.write(
-        "registry/python.yaml",
-        "name: Afvalwijzer\nrun: !!python/object:os.system \"rm -rf /\"\n",
-    );
-    repo.write(
-        "registry/custom.yaml",
-        "name: Afvalwijzer\nowner: !custom {department: x}\n",
-    );
+    repo.write("registry/python.yaml", "name: Afvalwijzer\nrun: !!python/object:os.system \"rm -rf /\"\n");
+    repo.write("registry/custom.yaml", "name: Afvalwijzer\nowner: !custom {department: x}\n");
     // Core tags are allowed, but only on values they fit: the loader would turn these into an
     // empty value, and toets would then call a written field empty.
     repo.write("registry/int.yaml", "name: Afvalwijzer\ncosts: !!int 10k\n");
@@ -513,20 +421,14 @@ fn yaml_tags_are_refused() {
     );
     assert!(run.message("registry/int.yaml").contains("`!!int`"));
     // The tag as it was written, not saphyr's expanded form (`tag:yaml.org,2002:!python/…`).
-    assert!(
-        run.message("registry/python.yaml")
-            .contains("`!!python/object:os.system`")
-    );
+    assert!(run.message("registry/python.yaml").contains("`!!python/object:os.system`"));
     assert!(run.message("registry/custom.yaml").contains("`!custom`"));
 }
 
 #[test]
 fn a_duplicate_key_is_found_at_the_second_and_names_the_first() {
     let repo = Repo::new();
-    repo.write(
-        "registry/twice.yaml",
-        "schema_version: \"1\"\nname: Afvalwijzer\nid: twice\nname: Afvalkalender\n",
-    );
+    repo.write("registry/twice.yaml", "schema_version: \"1\"\nname: Afvalwijzer\nid: twice\nname: Afvalkalender\n");
     // Keys that read differently but are the same key once loaded: `~` and `null`, `1` and `0x1`,
     // and an alias that repeats an anchored key. saphyr's loader once called these a syntax error.
     repo.write("registry/same.yaml", "owner:\n  ~: a\n  null: b\n");
@@ -543,20 +445,14 @@ fn a_duplicate_key_is_found_at_the_second_and_names_the_first() {
         ],
     );
     let message = run.message("registry/twice.yaml");
-    assert!(
-        message.contains("`name`") && message.contains("line 2"),
-        "{message}"
-    );
+    assert!(message.contains("`name`") && message.contains("line 2"), "{message}");
     assert!(run.message("registry/same.yaml").contains("line 2"));
 }
 
 #[test]
 fn a_second_document_is_refused() {
     let repo = Repo::new();
-    repo.write(
-        "registry/two.yaml",
-        "name: Afvalwijzer\n---\nname: Afvalkalender\n",
-    );
+    repo.write("registry/two.yaml", "name: Afvalwijzer\n---\nname: Afvalkalender\n");
     let run = repo.check();
     assert_findings(&run, &[at("yaml-structure", "registry/two.yaml", 2, 1)]);
 }
@@ -564,10 +460,7 @@ fn a_second_document_is_refused() {
 #[test]
 fn a_root_that_is_a_list_is_refused() {
     let repo = Repo::new();
-    repo.write(
-        "registry/list.yaml",
-        "- name: Afvalwijzer\n- name: Afvalkalender\n",
-    );
+    repo.write("registry/list.yaml", "- name: Afvalwijzer\n- name: Afvalkalender\n");
     let run = repo.check();
     assert_findings(&run, &[at("yaml-structure", "registry/list.yaml", 1, 1)]);
 }
@@ -580,10 +473,7 @@ fn an_empty_file_is_refused() {
     let run = repo.check();
     assert_findings(
         &run,
-        &[
-            at("yaml-structure", "registry/comments.yaml", 1, 1),
-            at("yaml-structure", "registry/empty.yaml", 1, 1),
-        ],
+        &[at("yaml-structure", "registry/comments.yaml", 1, 1), at("yaml-structure", "registry/empty.yaml", 1, 1)],
     );
     assert!(run.message("registry/empty.yaml").contains("empty"));
 }
@@ -599,11 +489,5 @@ fn a_bom_and_crlf_do_not_shift_positions() {
         .replace('\n', "\r\n");
     repo.write("registry/crlf.yaml", format!("\u{feff}{text}"));
     let run = repo.check();
-    assert_load_findings(
-        &run,
-        &[
-            at("schema", "registry/crlf.yaml", 1, 17),
-            at("schema", "registry/crlf.yaml", 3, 7),
-        ],
-    );
+    assert_load_findings(&run, &[at("schema", "registry/crlf.yaml", 1, 17), at("schema", "registry/crlf.yaml", 3, 7)]);
 }

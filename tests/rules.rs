@@ -79,7 +79,8 @@ fn every_case_fires_its_rule_or_not_as_named() {
 #[test]
 fn every_policy_rule_has_a_bad_and_an_ok_case() {
     let cases = cases();
-    let out = Command::new(env!("CARGO_BIN_EXE_toets")).args(["rules", "--format", "json"]).output().expect("toets runs");
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_toets")).args(["rules", "--format", "json"]).output().expect("toets runs");
     let rules: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let load_rules = ["file-unreadable", "file-too-large", "file-encoding", "symlink-outside-repository", "schema"];
     let mut missing = Vec::new();

@@ -40,24 +40,14 @@ struct Case {
 fn cases() -> Vec<Case> {
     let root = Path::new(SUITE);
     let entries = std::fs::read_dir(root).unwrap_or_else(|e| {
-        panic!(
-            "the YAML test suite is missing at {} ({e}); it must be checked out next to the crate",
-            root.display()
-        )
+        panic!("the YAML test suite is missing at {} ({e}); it must be checked out next to the crate", root.display())
     });
     let mut cases: Vec<Case> = entries
         .map(|e| e.expect("readable suite folder entry").path())
         .filter(|dir| dir.join("in.yaml").is_file())
         .map(|dir| Case {
-            id: dir
-                .file_name()
-                .expect("case folder name")
-                .to_string_lossy()
-                .into_owned(),
-            name: std::fs::read_to_string(dir.join("name"))
-                .unwrap_or_default()
-                .trim()
-                .to_owned(),
+            id: dir.file_name().expect("case folder name").to_string_lossy().into_owned(),
+            name: std::fs::read_to_string(dir.join("name")).unwrap_or_default().trim().to_owned(),
             error: dir.join("error").exists(),
             dir,
         })
@@ -81,21 +71,16 @@ fn run(case: &Case) -> Option<Verdict> {
             return Some(Verdict::NotSyntax(vec![f.rule]));
         }
     };
-    let outcome = catch_unwind(AssertUnwindSafe(|| {
-        match load::parse(&text, &case.id, &limits, Lang::En) {
-            Ok(_) => Verdict::NotSyntax(Vec::new()),
-            Err(findings) => {
-                let lines = text.lines().count() + 1;
-                if let Some(f) = findings
-                    .iter()
-                    .find(|f| f.line == 0 || f.line > lines || f.column == 0)
-                {
-                    Verdict::BadPosition(format!("{} at {}:{}", f.rule, f.line, f.column))
-                } else if findings.iter().any(|f| f.rule == "yaml-syntax") {
-                    Verdict::Syntax
-                } else {
-                    Verdict::NotSyntax(findings.iter().map(|f| f.rule).collect())
-                }
+    let outcome = catch_unwind(AssertUnwindSafe(|| match load::parse(&text, &case.id, &limits, Lang::En) {
+        Ok(_) => Verdict::NotSyntax(Vec::new()),
+        Err(findings) => {
+            let lines = text.lines().count() + 1;
+            if let Some(f) = findings.iter().find(|f| f.line == 0 || f.line > lines || f.column == 0) {
+                Verdict::BadPosition(format!("{} at {}:{}", f.rule, f.line, f.column))
+            } else if findings.iter().any(|f| f.rule == "yaml-syntax") {
+                Verdict::Syntax
+            } else {
+                Verdict::NotSyntax(findings.iter().map(|f| f.rule).collect())
             }
         }
     }));
@@ -135,15 +120,8 @@ fn syntax_verdicts_agree_with_the_suite() {
             allowed_seen.push(case.id.clone());
             continue;
         }
-        let expected = if case.error {
-            "yaml-syntax"
-        } else {
-            "no yaml-syntax"
-        };
-        mismatches.push(format!(
-            "{} ({}): expected {expected}, got {verdict:?}",
-            case.id, case.name
-        ));
+        let expected = if case.error { "yaml-syntax" } else { "no yaml-syntax" };
+        mismatches.push(format!("{} ({}): expected {expected}, got {verdict:?}", case.id, case.name));
     }
     eprintln!(
         "YAML test suite: {} cases found, {ran} run ({errors} marked error), {} skipped as not UTF-8 {:?}, \
@@ -155,27 +133,15 @@ fn syntax_verdicts_agree_with_the_suite() {
         allowed_seen,
         mismatches.len()
     );
-    let stale: Vec<&str> = ALLOWED
-        .iter()
-        .map(|(id, _)| *id)
-        .filter(|id| !allowed_seen.iter().any(|s| s == id))
-        .collect();
-    assert!(
-        ran > 700,
-        "only {ran} cases of the YAML test suite ran (expected more than 700)"
-    );
-    assert!(
-        errors > 100,
-        "only {errors} cases are marked `error`: is the marker file still named `error`?"
-    );
+    let stale: Vec<&str> =
+        ALLOWED.iter().map(|(id, _)| *id).filter(|id| !allowed_seen.iter().any(|s| s == id)).collect();
+    assert!(ran > 700, "only {ran} cases of the YAML test suite ran (expected more than 700)");
+    assert!(errors > 100, "only {errors} cases are marked `error`: is the marker file still named `error`?");
     assert!(
         mismatches.is_empty(),
         "{} cases disagree with the YAML test suite:\n{}",
         mismatches.len(),
         mismatches.join("\n")
     );
-    assert!(
-        stale.is_empty(),
-        "allow-list entries that now agree with the suite (remove them): {stale:?}"
-    );
+    assert!(stale.is_empty(), "allow-list entries that now agree with the suite (remove them): {stale:?}");
 }

@@ -51,8 +51,16 @@ fn summary_line(s: &Summary, lang: Lang) -> String {
         );
     }
     lang.pick(
-        format!("{files} checked: {}, {}{waived}.", count(s.errors, "error", "errors"), count(s.warnings, "warning", "warnings")),
-        format!("{files} gecontroleerd: {}, {}{waived}.", count(s.errors, "fout", "fouten"), count(s.warnings, "waarschuwing", "waarschuwingen")),
+        format!(
+            "{files} checked: {}, {}{waived}.",
+            count(s.errors, "error", "errors"),
+            count(s.warnings, "warning", "warnings")
+        ),
+        format!(
+            "{files} gecontroleerd: {}, {}{waived}.",
+            count(s.errors, "fout", "fouten"),
+            count(s.warnings, "waarschuwing", "waarschuwingen")
+        ),
     )
 }
 
@@ -117,7 +125,13 @@ impl<'a> Shown<'a> {
         let message = visible(&message);
         let related = finding.related.iter().map(|r| Also::new(r, report)).collect();
         let help = help.as_deref().map(visible);
-        Shown { finding, message, help, place: Place::new(&finding.file, finding.line, finding.column, report), related }
+        Shown {
+            finding,
+            message,
+            help,
+            place: Place::new(&finding.file, finding.line, finding.column, report),
+            related,
+        }
     }
 }
 
@@ -129,7 +143,10 @@ struct Also {
 
 impl Also {
     fn new(related: &Related, report: &Report) -> Self {
-        Also { message: visible(&related.message), place: Place::new(&related.file, related.line, related.column, report) }
+        Also {
+            message: visible(&related.message),
+            place: Place::new(&related.file, related.line, related.column, report),
+        }
     }
 }
 

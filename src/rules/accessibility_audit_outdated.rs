@@ -74,7 +74,7 @@
 
 use jiff::civil::Date;
 
-use super::{Check, Record, Rule, months_before};
+use super::{Check, ONLINE, Record, Rule, months_before};
 use crate::finding::{Finding, Severity};
 
 pub const RULE: Rule = Rule {
@@ -86,18 +86,6 @@ pub const RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// Kinds that people use directly; redirects and parked domains have no content to make accessible.
-const PUBLIC: &[&str] = &[
-    "website",
-    "webapp",
-    "mobile_app",
-    "platform",
-    "partner_site",
-];
-
-/// Statuses in which people can use the application.
-const ONLINE: &[&str] = &["live", "deprecated"];
-
 /// Most age of the audit behind status A or B (3 years): set by the law's guidance.
 const MAX_MONTHS: i64 = 36;
 
@@ -108,7 +96,7 @@ const POINTER: &str = "/accessibility/audit_date";
 
 fn check(r: &Record, out: &mut Vec<Finding>) {
     let researched = matches!(r.str("/accessibility/status"), Some("A" | "B"));
-    if !PUBLIC.contains(&r.kind()) || !ONLINE.contains(&r.status()) || !researched {
+    if !r.is_public() || !r.status_in(ONLINE) || !researched {
         return;
     }
     let lang = r.lang();

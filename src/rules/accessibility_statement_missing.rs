@@ -69,7 +69,7 @@
 //! toegankelijk zijn en een toegankelijkheidsverklaring publiceren); zie digitoegankelijk.nl,
 //! "Wat is verplicht".
 
-use super::{Check, Record, Rule};
+use super::{Check, ONLINE, Record, Rule};
 use crate::finding::{Finding, Severity};
 
 pub const RULE: Rule = Rule {
@@ -81,28 +81,13 @@ pub const RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// Kinds that people use directly; redirects and parked domains have no content to make accessible.
-const PUBLIC: &[&str] = &[
-    "website",
-    "webapp",
-    "mobile_app",
-    "platform",
-    "partner_site",
-];
-
-/// Statuses in which people can use the application.
-const ONLINE: &[&str] = &["live", "deprecated"];
-
 fn check(r: &Record, out: &mut Vec<Finding>) {
-    if !PUBLIC.contains(&r.kind()) || !ONLINE.contains(&r.status()) {
+    if !r.is_public() || !r.status_in(ONLINE) {
         return;
     }
     // One finding per record: the first missing field, so a record without `accessibility` gets one line.
     let fields = [
-        (
-            "/accessibility/statement_url",
-            "accessibility.statement_url",
-        ),
+        ("/accessibility/statement_url", "accessibility.statement_url"),
         ("/accessibility/status", "accessibility.status"),
     ];
     let Some((pointer, field)) = fields.into_iter().find(|(p, _)| !r.has(p)) else {

@@ -70,7 +70,7 @@
 //! Besluit digitale toegankelijkheid overheid; digitoegankelijk.nl, "Nalevingsstatus van de
 //! toegankelijkheidsverklaring" (status C duurt hoogstens 6 maanden).
 
-use super::{Check, Record, Rule, months_before};
+use super::{Check, ONLINE, Record, Rule, months_before};
 use crate::finding::{Finding, Severity};
 
 pub const RULE: Rule = Rule {
@@ -82,23 +82,11 @@ pub const RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// Kinds that people use directly; redirects and parked domains have no content to make accessible.
-const PUBLIC: &[&str] = &[
-    "website",
-    "webapp",
-    "mobile_app",
-    "platform",
-    "partner_site",
-];
-
-/// Statuses in which people can use the application.
-const ONLINE: &[&str] = &["live", "deprecated"];
-
 /// How long status C may last: set by the law's guidance, not by the municipality.
 const STATUS_C_MONTHS: i64 = 6;
 
 fn check(r: &Record, out: &mut Vec<Finding>) {
-    if !PUBLIC.contains(&r.kind()) || !ONLINE.contains(&r.status()) {
+    if !r.is_public() || !r.status_in(ONLINE) {
         return;
     }
     match r.str("/accessibility/status") {
@@ -137,7 +125,8 @@ fn status_c(r: &Record, out: &mut Vec<Finding>) {
         ),
         Some(_) => return,
         None => lang.pick(
-            "Accessibility status C is allowed for 6 months, but `accessibility.statement_date` is not filled in.".to_owned(),
+            "Accessibility status C is allowed for 6 months, but `accessibility.statement_date` is not filled in."
+                .to_owned(),
             "Toegankelijkheidsstatus C mag 6 maanden, maar `accessibility.statement_date` is niet ingevuld.".to_owned(),
         ),
     };

@@ -90,7 +90,7 @@
 
 use serde_json::Value;
 
-use super::{Check, Record, Rule};
+use super::{Check, OFFLINE, Record, Rule};
 use crate::finding::{Finding, Severity};
 
 pub const RULE: Rule = Rule {
@@ -102,26 +102,17 @@ pub const RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// Statuses in which nothing is (or will soon be) online.
-const OFFLINE: &[&str] = &["proposed", "rejected", "retired"];
-
 /// Levels below eIDAS "substantieel".
 const BELOW_SUBSTANTIAL: &[&str] = &["basis", "midden", "eh1", "eh2", "eh2plus"];
 
 fn check(r: &Record, out: &mut Vec<Finding>) {
-    if OFFLINE.contains(&r.status()) || r.kind() == "parked_domain" {
+    if r.status_in(OFFLINE) || r.kind() == "parked_domain" {
         return;
     }
     let special = r.bool("/privacy/special_categories") == Some(true);
-    let items = r
-        .get("/authentication")
-        .and_then(Value::as_array)
-        .map_or(&[][..], Vec::as_slice);
+    let items = r.get("/authentication").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
     for (i, entry) in items.iter().enumerate() {
-        let means = entry
-            .get("means")
-            .and_then(Value::as_str)
-            .unwrap_or_default();
+        let means = entry.get("means").and_then(Value::as_str).unwrap_or_default();
         let Some(level) = entry.get("level").and_then(Value::as_str) else {
             continue;
         };

@@ -80,7 +80,7 @@
 //! Baseline Informatiebeveiliging Overheid: BIO 1.04 (BBN-toets) en BIO2 (risicoanalyse);
 //! Cyberbeveiligingswet.
 
-use super::{Check, Record, Rule, months_before};
+use super::{Check, OFFLINE, Record, Rule, months_before};
 use crate::finding::{Finding, Severity};
 
 pub const RULE: Rule = Rule {
@@ -92,13 +92,10 @@ pub const RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// Statuses in which nothing is (or will soon be) online.
-const OFFLINE: &[&str] = &["proposed", "rejected", "retired"];
-
 const RISK_ANALYSIS: &str = "/security/risk_analysis_date";
 
 fn check(r: &Record, out: &mut Vec<Finding>) {
-    if OFFLINE.contains(&r.status()) || r.kind() == "parked_domain" {
+    if r.status_in(OFFLINE) || r.kind() == "parked_domain" {
         return;
     }
     match r.str("/security/bio_version") {

@@ -64,7 +64,7 @@
 //! Collegebesluit 2017/187239, Beleidskader online aanwezigheid, 6 Uitvoering ("een centrale
 //! toets ... Afhankelijk van de uitkomsten van deze toets kan worden besloten tot ...").
 
-use super::{Check, Record, Rule};
+use super::{Check, DECIDED, Record, Rule};
 use crate::finding::{Finding, Severity};
 
 pub const RULE: Rule = Rule {
@@ -76,20 +76,12 @@ pub const RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// Statuses that can only follow a decision, and every decision follows the central check.
-const DECIDED: &[&str] = &[
-    "approved",
-    "rejected",
-    "in_development",
-    "live",
-    "deprecated",
-];
-
 fn check(r: &Record, out: &mut Vec<Finding>) {
-    let status = r.status();
-    if !DECIDED.contains(&status) || r.has("/check/outcome") {
+    // Every decision follows the central check.
+    if !r.status_in(DECIDED) || r.has("/check/outcome") {
         return;
     }
+    let status = r.status();
     let lang = r.lang();
     // The schema makes `outcome` required inside `check`, so here the whole `check` is missing:
     // point at the status that needs it, as `cio-approval-missing` does.

@@ -62,7 +62,7 @@
 //! Collegebesluit 2017/187239, Beleidskader online aanwezigheid, 6 Uitvoering ("Alle besluiten
 //! worden voorgelegd aan de Chief Information Officer").
 
-use super::{Check, Record, Rule};
+use super::{Check, DECIDED, Record, Rule};
 use crate::finding::{Finding, Severity};
 
 pub const RULE: Rule = Rule {
@@ -74,14 +74,11 @@ pub const RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// Statuses that can only follow a decision.
-const DECIDED: &[&str] = &["approved", "rejected", "in_development", "live", "deprecated"];
-
 fn check(r: &Record, out: &mut Vec<Finding>) {
-    let status = r.status();
-    if !DECIDED.contains(&status) || r.has("/cio_approval") {
+    if !r.status_in(DECIDED) || r.has("/cio_approval") {
         return;
     }
+    let status = r.status();
     let lang = r.lang();
     out.push(
         r.finding(

@@ -72,7 +72,7 @@
 //! ## Bron
 //! Telecommunicatiewet art. 11.7a (cookies en toestemming).
 
-use super::{Check, Record, Rule};
+use super::{Check, ENDED, Record, Rule};
 use crate::finding::{Finding, Severity};
 
 pub const RULE: Rule = Rule {
@@ -84,11 +84,8 @@ pub const RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// Statuses in which nothing runs any more (`retired`) or ever will (`rejected`).
-const ENDED: &[&str] = &["rejected", "retired"];
-
 fn check(r: &Record, out: &mut Vec<Finding>) {
-    if ENDED.contains(&r.status())
+    if r.status_in(ENDED)
         || r.bool("/privacy/cookies/non_essential") != Some(true)
         || r.has("/privacy/cookies/consent_mechanism")
     {

@@ -87,7 +87,7 @@
 use jiff::civil::Date;
 use serde_json::Value;
 
-use super::{Check, Record, Rule, months_before};
+use super::{Check, OFFLINE, Record, Rule, months_before};
 use crate::finding::{Finding, Severity};
 
 pub const RULE: Rule = Rule {
@@ -99,16 +99,13 @@ pub const RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// Statuses in which nothing is (or will soon be) online.
-const OFFLINE: &[&str] = &["proposed", "rejected", "retired"];
-
 const LAST: &str = "/digid/last_assessment_date";
 
 /// How long a new connection may go without its first assessment.
 const FIRST_ASSESSMENT_MONTHS: i64 = 2;
 
 fn check(r: &Record, out: &mut Vec<Finding>) {
-    if OFFLINE.contains(&r.status()) || r.kind() == "parked_domain" {
+    if r.status_in(OFFLINE) || r.kind() == "parked_domain" {
         return;
     }
     let Some(i) = digid_entry(r) else { return };
@@ -138,9 +135,7 @@ fn check(r: &Record, out: &mut Vec<Finding>) {
 /// The index of the first `authentication` entry that uses DigiD.
 fn digid_entry(r: &Record) -> Option<usize> {
     let items = r.get("/authentication").and_then(Value::as_array)?;
-    items
-        .iter()
-        .position(|e| e.get("means").and_then(Value::as_str) == Some("digid"))
+    items.iter().position(|e| e.get("means").and_then(Value::as_str) == Some("digid"))
 }
 
 /// DigiD is used but the connection is not recorded. Points at the `means: digid` line: the
@@ -211,21 +206,14 @@ mod tests {
         let text = format!(
             "authentication:\n  - means: digid\ndigid:\n  connection_number: \"1\"\n  activated_on: {activated}\n  last_assessment_date: {last}\nlifecycle:\n  status: live\n"
         );
-        let Ok(doc) = parse(&text, "t.yaml", &Limits::default(), Lang::En) else {
-            panic!("test yaml")
-        };
+        let Ok(doc) = parse(&text, "t.yaml", &Limits::default(), Lang::En) else { panic!("test yaml") };
         let cx = Context {
             lang: Lang::En,
             today: today.parse().expect("date"),
             main_domains: Vec::new(),
             thresholds: Thresholds::default(),
         };
-        let r = Record {
-            doc: &doc,
-            file: "t.yaml",
-            stem: "t",
-            cx: &cx,
-        };
+        let r = Record { doc: &doc, file: "t.yaml", stem: "t", cx: &cx };
         let mut out = Vec::new();
         check(&r, &mut out);
         !out.is_empty()

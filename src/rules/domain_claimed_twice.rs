@@ -94,10 +94,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(a: &Across, out: &mut Vec<Finding>) {
-    let mut claims: Vec<&Facts> = by_file(a.records)
-        .into_iter()
-        .filter(|f| !f.is_retired())
-        .collect();
+    let mut claims: Vec<&Facts> = by_file(a.records).into_iter().filter(|f| !f.is_retired()).collect();
     claims.sort_by_key(|f| seniority(&f.status));
     let mut first: HashMap<String, (&Facts, &Located)> = HashMap::new();
     for facts in claims {
@@ -124,12 +121,7 @@ fn seniority(status: &str) -> u8 {
     }
 }
 
-fn finding(
-    a: &Across,
-    facts: &Facts,
-    domain: &Located,
-    (other, claim): &(&Facts, &Located),
-) -> Finding {
+fn finding(a: &Across, facts: &Facts, domain: &Located, (other, claim): &(&Facts, &Located)) -> Finding {
     let lang = a.lang();
     let (value, id, file) = (&domain.value, other.id_or_stem(), &other.file);
     a.finding(

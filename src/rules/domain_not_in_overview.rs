@@ -123,6 +123,5 @@ fn finding(a: &Across, file: &str, domain: &Located) -> Finding {
             .to_owned(),
         ),
     };
-    a.finding(&RULE, file, domain.pos, &domain.pointer, message)
-        .with_help(help)
+    a.finding(&RULE, file, domain.pos, &domain.pointer, message).with_help(help)
 }

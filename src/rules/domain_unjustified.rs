@@ -96,10 +96,7 @@ fn check(r: &Record, out: &mut Vec<Finding>) {
     if r.has("/domain_justification") {
         return;
     }
-    let domains = r
-        .get("/domains")
-        .and_then(Value::as_array)
-        .map_or(&[][..], Vec::as_slice);
+    let domains = r.get("/domains").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
     for (i, domain) in domains.iter().enumerate() {
         let Some(domain) = domain.as_str() else {
             continue;
@@ -113,16 +110,9 @@ fn check(r: &Record, out: &mut Vec<Finding>) {
 /// Whether `domain` is a main domain or a sub-domain of one.
 fn is_own(domain: &str, main_domains: &[String]) -> bool {
     let domain = domain.to_lowercase();
-    main_domains
-        .iter()
-        .map(|m| m.trim().trim_matches('.').to_lowercase())
-        .any(|m| {
-            !m.is_empty()
-                && (domain == m
-                    || domain
-                        .strip_suffix(m.as_str())
-                        .is_some_and(|rest| rest.ends_with('.')))
-        })
+    main_domains.iter().map(|m| m.trim().trim_matches('.').to_lowercase()).any(|m| {
+        !m.is_empty() && (domain == m || domain.strip_suffix(m.as_str()).is_some_and(|rest| rest.ends_with('.')))
+    })
 }
 
 fn finding(r: &Record, i: usize, domain: &str) -> Finding {
@@ -154,6 +144,5 @@ fn finding(r: &Record, i: usize, domain: &str) -> Finding {
             ),
         )
     };
-    r.finding(&RULE, &format!("/domains/{i}"), message)
-        .with_help(help)
+    r.finding(&RULE, &format!("/domains/{i}"), message).with_help(help)
 }

@@ -72,9 +72,7 @@
 //! domeinnamen) en 1 Inleiding (het aantal sites terugdringen); Forum Standaardisatie, "Regie op
 //! internetdomeinen".
 
-use std::collections::HashSet;
-
-use super::facts::Domain;
+use super::facts::{Domain, claimed_domains};
 use super::{Across, Check, Rule};
 use crate::finding::{Finding, Severity};
 
@@ -89,14 +87,9 @@ pub const RULE: Rule = Rule {
 
 fn check(a: &Across, out: &mut Vec<Finding>) {
     let Some(overview) = a.overview else { return };
-    let claimed: HashSet<String> = a
-        .records
-        .iter()
-        .flat_map(|f| &f.domains)
-        .map(|d| d.value.to_lowercase())
-        .collect();
+    let claimed = claimed_domains(a.records);
     for domain in &overview.domains {
-        if domain.status == "active" && !claimed.contains(&domain.fqdn.to_lowercase()) {
+        if domain.active_unclaimed(&claimed) {
             out.push(finding(a, &overview.file, domain));
         }
     }

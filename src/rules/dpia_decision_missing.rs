@@ -99,7 +99,7 @@
 //! AVG art. 35; de lijst van verwerkingen waarvoor een DPIA altijd verplicht is, vastgesteld door
 //! de Autoriteit Persoonsgegevens (BWBR0042812).
 
-use super::{Check, Record, Rule};
+use super::{BUILT, Check, ENDED, Record, Rule};
 use crate::finding::{Finding, Severity};
 
 pub const RULE: Rule = Rule {
@@ -111,24 +111,15 @@ pub const RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// Statuses in which nothing runs any more (`retired`) or ever will (`rejected`).
-const ENDED: &[&str] = &["rejected", "retired"];
-
-/// Statuses in which processing can have started, so a required DPIA must have been done.
-const BUILT: &[&str] = &["in_development", "live", "deprecated"];
-
 fn check(r: &Record, out: &mut Vec<Finding>) {
-    let status = r.status();
-    if ENDED.contains(&status) || r.bool("/privacy/processes_personal_data") != Some(true) {
+    if r.status_in(ENDED) || r.bool("/privacy/processes_personal_data") != Some(true) {
         return;
     }
     if !r.has("/privacy/dpia") {
         out.push(no_decision(r));
-    } else if r.bool("/privacy/dpia/required") == Some(true)
-        && BUILT.contains(&status)
-        && !r.has("/privacy/dpia/date")
-    {
-        out.push(no_date(r, status));
+    } else if r.bool("/privacy/dpia/required") == Some(true) && r.status_in(BUILT) && !r.has("/privacy/dpia/date") {
+        // From development on, processing can have started, so the required DPIA must have been done.
+        out.push(no_date(r, r.status()));
     }
 }
 

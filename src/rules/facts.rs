@@ -2,7 +2,7 @@
 //! dropped so that memory stays flat for 100,000 records.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use serde_json::Value;
@@ -56,19 +56,10 @@ impl Facts {
     /// Gathers the facts of a record; missing or mistyped fields are left out.
     pub fn of(doc: &Document, file: &str, stem: &str) -> Facts {
         let v = &doc.value;
-        let text = |p: &str| {
-            v.pointer(p)
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned()
-        };
+        let text = |p: &str| v.pointer(p).and_then(Value::as_str).unwrap_or_default().to_owned();
         let located = |p: String| {
             let value = v.pointer(&p)?.as_str()?.to_owned();
-            Some(Located {
-                value,
-                pos: pos(doc, &p),
-                pointer: p,
-            })
+            Some(Located { value, pos: pos(doc, &p), pointer: p })
         };
         let list = |p: &str| -> Vec<Located> {
             let n = v.pointer(p).and_then(Value::as_array).map_or(0, Vec::len);
@@ -82,15 +73,8 @@ impl Facts {
             id: located("/id".to_owned()),
             name: text("/name"),
             status: text("/lifecycle/status"),
-            audiences: list("/need/audiences")
-                .into_iter()
-                .map(|l| l.value)
-                .collect(),
-            words: words(&[
-                &text("/name"),
-                &text("/description"),
-                &text("/need/problem"),
-            ]),
+            audiences: list("/need/audiences").into_iter().map(|l| l.value).collect(),
+            words: words(&[&text("/name"), &text("/description"), &text("/need/problem")]),
             problem: pos(doc, "/need/problem"),
             domains: list("/domains"),
             references,
@@ -109,10 +93,13 @@ impl Facts {
 
     /// Whether `reference` is one of this record's `reuses[]`.
     pub fn reuses(&self, id: &str) -> bool {
-        self.references
-            .iter()
-            .any(|r| r.pointer.starts_with("/reuses/") && r.value == id)
+        self.references.iter().any(|r| r.pointer.starts_with("/reuses/") && r.value == id)
     }
+}
+
+/// The domains that `records` list in `domains`, in lower case.
+pub fn claimed_domains<'a>(records: impl IntoIterator<Item = &'a Facts>) -> HashSet<String> {
+    records.into_iter().flat_map(|f| &f.domains).map(|d| d.value.to_lowercase()).collect()
 }
 
 /// The records in the order of their paths: "first" and "later" in findings follow it.
@@ -123,22 +110,12 @@ pub fn by_file(records: &[Facts]) -> Vec<&Facts> {
 }
 
 fn waivers(doc: &Document) -> Vec<Waiver> {
-    let items = doc
-        .value
-        .pointer("/waivers")
-        .and_then(Value::as_array)
-        .map_or(&[][..], Vec::as_slice);
+    let items = doc.value.pointer("/waivers").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
     items
         .iter()
         .enumerate()
         .map(|(i, w)| {
-            let field = |k: &str| {
-                w.get(k)
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .trim()
-                    .to_owned()
-            };
+            let field = |k: &str| w.get(k).and_then(Value::as_str).unwrap_or_default().trim().to_owned();
             let pointer = format!("/waivers/{i}");
             Waiver {
                 rule: field("rule"),
@@ -162,6 +139,13 @@ pub struct Domain {
     pub pos: Pos,
 }
 
+impl Domain {
+    /// Whether the overview has this domain `active` while none of `claimed` (see [`claimed_domains`]) lists it.
+    pub fn active_unclaimed(&self, claimed: &HashSet<String>) -> bool {
+        self.status == "active" && !claimed.contains(&self.fqdn.to_lowercase())
+    }
+}
+
 /// The municipality's overview of its domain names.
 #[derive(Clone, Debug, Default)]
 pub struct Overview {
@@ -174,11 +158,7 @@ pub struct Overview {
 
 impl Overview {
     pub fn of(doc: &Document, file: &str) -> Overview {
-        let items = doc
-            .value
-            .pointer("/domains")
-            .and_then(Value::as_array)
-            .map_or(&[][..], Vec::as_slice);
+        let items = doc.value.pointer("/domains").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
         let domains = items
             .iter()
             .enumerate()
@@ -186,11 +166,7 @@ impl Overview {
                 let pointer = format!("/domains/{i}");
                 Some(Domain {
                     fqdn: d.get("fqdn")?.as_str()?.to_owned(),
-                    status: d
-                        .get("status")
-                        .and_then(Value::as_str)
-                        .unwrap_or_default()
-                        .to_owned(),
+                    status: d.get("status").and_then(Value::as_str).unwrap_or_default().to_owned(),
                     pos: pos(doc, &pointer),
                     pointer,
                 })
@@ -205,11 +181,7 @@ impl Overview {
         for (i, d) in domains.iter().enumerate() {
             index.entry(d.fqdn.to_lowercase()).or_insert(i);
         }
-        Overview {
-            file: file.to_owned(),
-            domains,
-            index,
-        }
+        Overview { file: file.to_owned(), domains, index }
     }
 
     /// The entry of `fqdn`, ignoring case.
@@ -236,10 +208,9 @@ pub fn pos(doc: &Document, pointer: &str) -> Pos {
 /// size (a collision between two of a few hundred thousand words is vanishingly rare).
 pub fn words(texts: &[&str]) -> Vec<u64> {
     const COMMON: &[&str] = &[
-        "and", "the", "for", "with", "van", "het", "een", "voor", "met", "die", "dat", "zijn",
-        "niet", "ook", "aan", "hun", "wat", "wie", "waar", "hoe", "kan", "kunnen", "worden",
-        "wordt", "naar", "bij", "door", "per", "als", "over", "nog", "maar", "dan", "dit", "deze",
-        "our", "are", "can", "not", "who", "how",
+        "and", "the", "for", "with", "van", "het", "een", "voor", "met", "die", "dat", "zijn", "niet", "ook", "aan",
+        "hun", "wat", "wie", "waar", "hoe", "kan", "kunnen", "worden", "wordt", "naar", "bij", "door", "per", "als",
+        "over", "nog", "maar", "dan", "dit", "deze", "our", "are", "can", "not", "who", "how",
     ];
     let mut out: Vec<u64> = texts
         .iter()
@@ -273,11 +244,7 @@ pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
         }
     }
     let all = a.len() + b.len() - shared;
-    if all == 0 {
-        0.0
-    } else {
-        shared as f64 / all as f64
-    }
+    if all == 0 { 0.0 } else { shared as f64 / all as f64 }
 }
 
 #[cfg(test)]
@@ -288,38 +255,23 @@ mod tests {
     use crate::rules::{Across, Context, check_across};
 
     fn located(value: String, pointer: String) -> Located {
-        Located {
-            value,
-            pointer,
-            pos: Pos { line: 1, column: 1 },
-        }
+        Located { value, pointer, pos: Pos { line: 1, column: 1 } }
     }
 
     /// `cargo test --release --lib -- --ignored --nocapture across_rules`
     #[test]
     #[ignore = "timing: run in release"]
     fn across_rules_on_100000_records() {
-        let statuses = [
-            "proposed",
-            "live",
-            "live",
-            "live",
-            "live",
-            "live",
-            "live",
-            "in_development",
-            "retired",
-            "rejected",
-        ];
+        let statuses =
+            ["proposed", "live", "live", "live", "live", "live", "live", "in_development", "retired", "rejected"];
         let records: Vec<Facts> = (0..100_000u64)
             .map(|i| {
                 let id = format!("app-{i:06}");
                 let status = statuses[(i % 10) as usize];
                 // 25 words each, from a vocabulary of 5,000: many proposals resemble several live
                 // records, a hard case for reuse-candidate.
-                let mut words: Vec<u64> = (0..25u64)
-                    .map(|k| (i.wrapping_mul(2_654_435_761) >> (k % 7)) % 5_000 + k)
-                    .collect();
+                let mut words: Vec<u64> =
+                    (0..25u64).map(|k| (i.wrapping_mul(2_654_435_761) >> (k % 7)) % 5_000 + k).collect();
                 words.sort_unstable();
                 words.dedup();
                 Facts {
@@ -330,10 +282,7 @@ mod tests {
                     status: status.into(),
                     audiences: vec!["residents".into()],
                     words,
-                    domains: vec![located(
-                        format!("{id}.voorbeeldstad.nl"),
-                        "/domains/0".into(),
-                    )],
+                    domains: vec![located(format!("{id}.voorbeeldstad.nl"), "/domains/0".into())],
                     references: vec![located(format!("app-{:06}", i / 2), "/reuses/0".into())],
                     waivers: vec![Waiver {
                         rule: "pentest-outdated".into(),
@@ -363,32 +312,19 @@ mod tests {
             main_domains: vec!["voorbeeldstad.nl".into()],
             thresholds: Thresholds::default(),
         };
-        let across = Across {
-            records: &records,
-            overview: Some(&overview),
-            overview_failed: false,
-            cx: &cx,
-        };
+        let across = Across { records: &records, overview: Some(&overview), overview_failed: false, cx: &cx };
         for rule in crate::rules::RULES {
             if let crate::rules::Check::Across(check) = rule.check {
                 let (start, mut out) = (std::time::Instant::now(), Vec::new());
                 check(&across, &mut out);
-                println!(
-                    "{:>24}: {:>6} findings in {:?}",
-                    rule.name,
-                    out.len(),
-                    start.elapsed()
-                );
+                println!("{:>24}: {:>6} findings in {:?}", rule.name, out.len(), start.elapsed());
             }
         }
         let start = std::time::Instant::now();
         let mut out = Vec::new();
         check_across(&across, &mut out);
         let elapsed = start.elapsed();
-        println!(
-            "rules across records: 100,000 records, {} findings in {elapsed:?}",
-            out.len()
-        );
+        println!("rules across records: 100,000 records, {} findings in {elapsed:?}", out.len());
         assert!(elapsed.as_secs_f64() < 5.0, "too slow: {elapsed:?}");
     }
 }

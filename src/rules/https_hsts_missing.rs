@@ -70,7 +70,7 @@
 
 use serde_json::Value;
 
-use super::{Check, Record, Rule};
+use super::{Check, OFFLINE, Record, Rule};
 use crate::finding::{Finding, Severity};
 
 pub const RULE: Rule = Rule {
@@ -82,11 +82,8 @@ pub const RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// Statuses in which nothing is (or will soon be) online.
-const OFFLINE: &[&str] = &["proposed", "rejected", "retired"];
-
 fn check(r: &Record, out: &mut Vec<Finding>) {
-    if OFFLINE.contains(&r.status()) || r.kind() == "parked_domain" {
+    if r.status_in(OFFLINE) || r.kind() == "parked_domain" {
         return;
     }
     let lang = r.lang();
@@ -106,15 +103,9 @@ fn check(r: &Record, out: &mut Vec<Finding>) {
             )),
         );
     }
-    let urls = r
-        .get("/urls")
-        .and_then(Value::as_array)
-        .map_or(&[][..], Vec::as_slice);
+    let urls = r.get("/urls").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
     for (i, entry) in urls.iter().enumerate() {
-        let role = entry
-            .get("role")
-            .and_then(Value::as_str)
-            .unwrap_or_default();
+        let role = entry.get("role").and_then(Value::as_str).unwrap_or_default();
         let url = entry.get("url").and_then(Value::as_str).unwrap_or_default();
         if matches!(role, "primary" | "alias") && url.starts_with("http://") {
             out.push(plain_http(r, i, url));

@@ -75,10 +75,7 @@ fn check(a: &Across, out: &mut Vec<Finding>) {
     let mut groups: HashMap<String, Vec<(&Facts, &Located)>> = HashMap::new();
     for facts in by_file(a.records) {
         if let Some(id) = &facts.id {
-            groups
-                .entry(id.value.to_lowercase())
-                .or_default()
-                .push((facts, id));
+            groups.entry(id.value.to_lowercase()).or_default().push((facts, id));
         }
     }
     for group in groups.values().filter(|g| g.len() > 1) {
@@ -93,15 +90,8 @@ fn check(a: &Across, out: &mut Vec<Finding>) {
 /// The record the id belongs to: the first by path of those whose file name is the id, preferring
 /// an id in lowercase (as the schema requires); else the first by path.
 fn owner(group: &[(&Facts, &Located)]) -> usize {
-    let rank = |(f, id): &(&Facts, &Located)| {
-        (
-            f.stem != id.value,
-            id.value.bytes().any(|b| b.is_ascii_uppercase()),
-        )
-    };
-    (0..group.len())
-        .min_by_key(|i| (rank(&group[*i]), *i))
-        .unwrap_or(0)
+    let rank = |(f, id): &(&Facts, &Located)| (f.stem != id.value, id.value.bytes().any(|b| b.is_ascii_uppercase()));
+    (0..group.len()).min_by_key(|i| (rank(&group[*i]), *i)).unwrap_or(0)
 }
 
 fn finding(a: &Across, facts: &Facts, id: &Located, first: &Facts, first_id: &Located) -> Finding {

@@ -105,9 +105,5 @@ fn help(r: &Record, id: &str) -> String {
 /// Whether `s` matches the schema's id pattern `^[a-z0-9]+(-[a-z0-9]+)*$` and length.
 fn is_id(s: &str) -> bool {
     s.len() <= 63
-        && s.split('-').all(|p| {
-            !p.is_empty()
-                && p.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && s.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }

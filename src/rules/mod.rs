@@ -8,9 +8,9 @@ use jiff::civil::Date;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::config::Thresholds;
 use crate::finding::{Finding, Lang, Pos, Severity};
 use crate::load::Document;
-use crate::config::Thresholds;
 
 pub mod facts;
 pub use facts::{Facts, Overview};
@@ -30,13 +30,13 @@ mod yaml_tag;
 
 // mods: governance
 mod check_outcome_missing;
-mod outcome_contradicts_status;
+mod cio_approval_missing;
 mod external_purchase_unexplained;
 mod id_mismatch;
+mod outcome_contradicts_status;
 mod retired_without_date;
 mod review_outdated;
 mod text_hidden_characters;
-mod cio_approval_missing;
 // mods: privacy
 mod cookie_consent_missing;
 mod dpia_decision_missing;
@@ -44,20 +44,20 @@ mod privacy_statement_missing;
 mod processing_register_missing;
 mod processor_agreement_missing;
 // mods: accessibility
+mod accessibility_audit_outdated;
 mod accessibility_statement_missing;
 mod accessibility_status_insufficient;
-mod accessibility_audit_outdated;
+mod partner_role_missing;
 mod sender_not_recognisable;
 mod web_archiving_missing;
-mod partner_role_missing;
 // mods: security
-mod https_hsts_missing;
-mod security_txt_missing;
-mod open_standard_unexplained;
-mod bio_classification_missing;
-mod pentest_outdated;
-mod digid_assessment_overdue;
 mod auth_level_too_low;
+mod bio_classification_missing;
+mod digid_assessment_overdue;
+mod https_hsts_missing;
+mod open_standard_unexplained;
+mod pentest_outdated;
+mod security_txt_missing;
 // mods: across
 mod domain_claimed_twice;
 mod domain_not_in_overview;
@@ -124,6 +124,27 @@ pub const RULES: &[&Rule] = &[
     &waiver_expired::RULE,
     &waiver_unknown_rule::RULE,
 ];
+
+// The policy's vocabulary of kinds and lifecycle statuses, shared by the rules. A rule whose
+// group differs from these keeps its own list, named and explained in its file.
+
+/// Kinds that people use and see directly; redirects and parked domains show no content of their own.
+pub const PUBLIC_KINDS: &[&str] = &["website", "webapp", "mobile_app", "platform", "partner_site"];
+
+/// Statuses that can only follow a decision (the central check, ratified by the CIO).
+pub const DECIDED: &[&str] = &["approved", "rejected", "in_development", "live", "deprecated"];
+
+/// Statuses from development on: the application is being built or runs, and may handle data.
+pub const BUILT: &[&str] = &["in_development", "live", "deprecated"];
+
+/// Statuses in which the application is online and people can use it.
+pub const ONLINE: &[&str] = &["live", "deprecated"];
+
+/// Statuses in which nothing is (or will soon be) online: not yet approved, rejected or retired.
+pub const OFFLINE: &[&str] = &["proposed", "rejected", "retired"];
+
+/// Statuses in which nothing runs any more (`retired`) or ever will (`rejected`).
+pub const ENDED: &[&str] = &["rejected", "retired"];
 
 /// The day `months` months before `day`: the oldest date that is still within that age.
 pub fn months_before(day: Date, months: i64) -> Date {
@@ -227,8 +248,18 @@ impl Record<'_> {
         self.str("/lifecycle/status").unwrap_or_default()
     }
 
+    /// Whether `lifecycle.status` is one of `statuses`, e.g. [`ONLINE`].
+    pub fn status_in(&self, statuses: &[&str]) -> bool {
+        statuses.contains(&self.status())
+    }
+
     pub fn kind(&self) -> &str {
         self.str("/kind").unwrap_or_default()
+    }
+
+    /// Whether the kind is one of [`PUBLIC_KINDS`].
+    pub fn is_public(&self) -> bool {
+        PUBLIC_KINDS.contains(&self.kind())
     }
 
     /// A finding of `rule` at `pointer`, or at the nearest existing parent when it is missing.
@@ -294,7 +325,9 @@ mod tests {
         for rule in RULES {
             assert!(seen.insert(rule.name), "{} is registered twice", rule.name);
             assert!(
-                rule.name.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())),
+                rule.name
+                    .split('-')
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())),
                 "{} is not kebab-case",
                 rule.name
             );

@@ -82,7 +82,7 @@
 use jiff::civil::Date;
 use serde_json::Value;
 
-use super::{Check, Record, Rule, facts};
+use super::{Check, OFFLINE, Record, Rule, facts};
 use crate::finding::{Finding, Severity};
 
 pub const RULE: Rule = Rule {
@@ -95,16 +95,7 @@ pub const RULE: Rule = Rule {
 };
 
 /// The "apply or explain" standards this rule covers.
-const STANDARDS: &[&str] = &[
-    "dnssec",
-    "ipv6",
-    "rpki",
-    "mail_spf_dkim_dmarc",
-    "mail_starttls_dane",
-];
-
-/// Statuses in which nothing is (or will soon be) online.
-const OFFLINE: &[&str] = &["proposed", "rejected", "retired"];
+const STANDARDS: &[&str] = &["dnssec", "ipv6", "rpki", "mail_spf_dkim_dmarc", "mail_starttls_dane"];
 
 /// An entry of `standards_exceptions`: its end date and where it stands.
 pub(super) struct Exception {
@@ -112,29 +103,31 @@ pub(super) struct Exception {
     pub pointer: String,
 }
 
+impl Exception {
+    /// `finding`, with this exception as related place: the one that ran out.
+    pub fn ran_out(&self, r: &Record, finding: Finding) -> Finding {
+        let note = r.lang().pick("the exception that ran out", "de verlopen uitzondering");
+        finding.with_related(r.file, facts::pos(r.doc, &self.pointer), note.to_owned())
+    }
+}
+
 /// The entry for `standard` in `standards_exceptions` that runs longest, if any. Shared with
 /// `security-txt-missing`, which weighs the same explanations.
 pub(super) fn exception(r: &Record, standard: &str) -> Option<Exception> {
-    let items = r
-        .get("/standards_exceptions")
-        .and_then(Value::as_array)
-        .map_or(&[][..], Vec::as_slice);
+    let items = r.get("/standards_exceptions").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
     items
         .iter()
         .enumerate()
         .filter(|(_, e)| e.get("standard").and_then(Value::as_str) == Some(standard))
         .filter_map(|(i, _)| {
             let pointer = format!("/standards_exceptions/{i}/until");
-            Some(Exception {
-                until: r.date(&pointer)?,
-                pointer,
-            })
+            Some(Exception { until: r.date(&pointer)?, pointer })
         })
         .max_by_key(|e| e.until)
 }
 
 fn check(r: &Record, out: &mut Vec<Finding>) {
-    if OFFLINE.contains(&r.status()) || r.kind() == "parked_domain" {
+    if r.status_in(OFFLINE) || r.kind() == "parked_domain" {
         return;
     }
     for standard in STANDARDS {
@@ -158,12 +151,18 @@ fn unexplained(r: &Record, standard: &str, pointer: &str, missing: bool) -> Find
     let message = if missing {
         lang.pick(
             format!("`standards.{standard}` is not filled in, so it is unknown whether this open standard is applied."),
-            format!("`standards.{standard}` is niet ingevuld, dus het is onbekend of deze open standaard wordt toegepast."),
+            format!(
+                "`standards.{standard}` is niet ingevuld, dus het is onbekend of deze open standaard wordt toegepast."
+            ),
         )
     } else {
         lang.pick(
-            format!("The open standard `{standard}` is not applied and there is no explanation in `standards_exceptions`."),
-            format!("De open standaard `{standard}` wordt niet toegepast en er staat geen uitleg in `standards_exceptions`."),
+            format!(
+                "The open standard `{standard}` is not applied and there is no explanation in `standards_exceptions`."
+            ),
+            format!(
+                "De open standaard `{standard}` wordt niet toegepast en er staat geen uitleg in `standards_exceptions`."
+            ),
         )
     };
     r.finding(&RULE, pointer, message).with_help(lang.pick(
@@ -180,25 +179,22 @@ fn unexplained(r: &Record, standard: &str, pointer: &str, missing: bool) -> Find
 fn expired(r: &Record, standard: &str, pointer: &str, e: &Exception) -> Finding {
     let lang = r.lang();
     let until = e.until;
-    r.finding(
-        &RULE,
-        pointer,
-        lang.pick(
-            format!("The open standard `{standard}` is not applied and its exception ran out on {until}."),
-            format!("De open standaard `{standard}` wordt niet toegepast en de uitzondering daarvoor is op {until} verlopen."),
-        ),
-    )
-    .with_help(lang.pick(
-        format!(
-            "Apply the standard and set `standards.{standard}: true`. If it really takes longer, update the `reason` and set a new `until` date."
-        ),
-        format!(
-            "Pas de standaard toe en zet `standards.{standard}: true`. Duurt het echt langer, werk dan de `reason` bij en zet een nieuwe datum bij `until`."
-        ),
-    ))
-    .with_related(
-        r.file,
-        facts::pos(r.doc, &e.pointer),
-        lang.pick("the exception that ran out".to_owned(), "de verlopen uitzondering".to_owned()),
-    )
+    let finding = r
+        .finding(
+            &RULE,
+            pointer,
+            lang.pick(
+                format!("The open standard `{standard}` is not applied and its exception ran out on {until}."),
+                format!("De open standaard `{standard}` wordt niet toegepast en de uitzondering daarvoor is op {until} verlopen."),
+            ),
+        )
+        .with_help(lang.pick(
+            format!(
+                "Apply the standard and set `standards.{standard}: true`. If it really takes longer, update the `reason` and set a new `until` date."
+            ),
+            format!(
+                "Pas de standaard toe en zet `standards.{standard}: true`. Duurt het echt langer, werk dan de `reason` bij en zet een nieuwe datum bij `until`."
+            ),
+        ));
+    e.ran_out(r, finding)
 }

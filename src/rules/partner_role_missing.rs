@@ -82,7 +82,7 @@
 //! ("Ook hierin moet de rol van de gemeente voor de gebruiker gemakkelijk en duidelijk te
 //! achterhalen zijn").
 
-use super::{Check, Record, Rule};
+use super::{Check, ONLINE, Record, Rule};
 use crate::finding::{Finding, Severity};
 
 pub const RULE: Rule = Rule {
@@ -94,18 +94,27 @@ pub const RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// Statuses in which users can visit the site.
-const ONLINE: &[&str] = &["live", "deprecated"];
-
 fn check(r: &Record, out: &mut Vec<Finding>) {
-    if r.kind() != "partner_site" || !ONLINE.contains(&r.status()) {
+    if r.kind() != "partner_site" || !r.status_in(ONLINE) {
         return;
     }
     let lang = r.lang();
     let (pointer, message) = if !r.has("/partner") {
-        ("/partner", lang.pick("This is a partner site, but the municipality's role is not recorded (`partner` is missing).", "Dit is een partnersite, maar de rol van de gemeente staat er niet in (`partner` ontbreekt)."))
+        (
+            "/partner",
+            lang.pick(
+                "This is a partner site, but the municipality's role is not recorded (`partner` is missing).",
+                "Dit is een partnersite, maar de rol van de gemeente staat er niet in (`partner` ontbreekt).",
+            ),
+        )
     } else if !r.has("/partner/role_statement_url") {
-        ("/partner/role_statement_url", lang.pick("It is not recorded where users find the municipality's role on this partner site.", "Er staat niet in waar gebruikers de rol van de gemeente op deze partnersite vinden."))
+        (
+            "/partner/role_statement_url",
+            lang.pick(
+                "It is not recorded where users find the municipality's role on this partner site.",
+                "Er staat niet in waar gebruikers de rol van de gemeente op deze partnersite vinden.",
+            ),
+        )
     } else {
         return;
     };

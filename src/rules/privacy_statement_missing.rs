@@ -64,7 +64,7 @@
 //! Collegebesluit 2017/187239, Beleidskader online aanwezigheid, 4 Argumenten ("privacy van
 //! gebruikers"); AVG art. 13 en 14.
 
-use super::{Check, Record, Rule};
+use super::{Check, ENDED, Record, Rule};
 use crate::finding::{Finding, Severity};
 
 pub const RULE: Rule = Rule {
@@ -76,13 +76,8 @@ pub const RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// Statuses in which nothing runs any more (`retired`) or ever will (`rejected`).
-const ENDED: &[&str] = &["rejected", "retired"];
-
 fn check(r: &Record, out: &mut Vec<Finding>) {
-    if ENDED.contains(&r.status())
-        || r.bool("/privacy/processes_personal_data") != Some(true)
-        || r.has("/privacy/statement_url")
+    if r.status_in(ENDED) || r.bool("/privacy/processes_personal_data") != Some(true) || r.has("/privacy/statement_url")
     {
         return;
     }

@@ -69,7 +69,7 @@
 //! ## Bron
 //! AVG art. 30 (register van de verwerkingsactiviteiten).
 
-use super::{Check, Record, Rule};
+use super::{Check, ENDED, Record, Rule};
 use crate::finding::{Finding, Severity};
 
 pub const RULE: Rule = Rule {
@@ -81,11 +81,8 @@ pub const RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// Statuses in which nothing runs any more (`retired`) or ever will (`rejected`).
-const ENDED: &[&str] = &["rejected", "retired"];
-
 fn check(r: &Record, out: &mut Vec<Finding>) {
-    if ENDED.contains(&r.status())
+    if r.status_in(ENDED)
         || r.bool("/privacy/processes_personal_data") != Some(true)
         || r.has("/privacy/processing_register_ref")
     {

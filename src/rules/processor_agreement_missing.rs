@@ -93,7 +93,7 @@
 //! ## Bron
 //! AVG art. 28 (verwerker); Gemeentelijke Inkoopvoorwaarden bij IT (GIBIT), VNG.
 
-use super::{Check, Record, Rule, facts};
+use super::{BUILT, Check, Record, Rule, facts};
 use crate::finding::{Finding, Lang, Severity};
 
 pub const RULE: Rule = Rule {
@@ -105,11 +105,9 @@ pub const RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// Statuses in which a supplier can already be handling the data under contract.
-const BUILT: &[&str] = &["in_development", "live", "deprecated"];
-
 fn check(r: &Record, out: &mut Vec<Finding>) {
-    if !BUILT.contains(&r.status())
+    // From development on, a supplier can already be handling the data under contract.
+    if !r.status_in(BUILT)
         || r.bool("/privacy/processes_personal_data") != Some(true)
         || r.has("/privacy/processor_agreements")
     {
@@ -145,11 +143,7 @@ fn supplier_fields(r: &Record, lang: Lang) -> Vec<(&'static str, String)> {
     if r.str("/security/hosting/by") == Some("supplier") {
         out.push((
             "/security/hosting/by",
-            lang.pick(
-                "A supplier hosts the application.",
-                "Een leverancier host de toepassing.",
-            )
-            .to_owned(),
+            lang.pick("A supplier hosts the application.", "Een leverancier host de toepassing.").to_owned(),
         ));
     }
     if r.str("/maintenance/type") == Some("contract") {

@@ -77,11 +77,7 @@ fn check(a: &Across, out: &mut Vec<Finding>) {
     // A record without an id is known by its file name, which its id must equal anyway.
     let known: HashSet<&str> = a.records.iter().map(|f| f.id_or_stem()).collect();
     for facts in a.records {
-        for reference in facts
-            .references
-            .iter()
-            .filter(|r| !known.contains(r.value.as_str()))
-        {
+        for reference in facts.references.iter().filter(|r| !known.contains(r.value.as_str())) {
             out.push(finding(a, &facts.file, reference));
         }
     }
@@ -90,11 +86,7 @@ fn check(a: &Across, out: &mut Vec<Finding>) {
 fn finding(a: &Across, file: &str, reference: &Located) -> Finding {
     let lang = a.lang();
     let value = &reference.value;
-    let field = if reference.pointer.starts_with("/reuses/") {
-        "reuses"
-    } else {
-        "lifecycle.replaced_by"
-    };
+    let field = if reference.pointer.starts_with("/reuses/") { "reuses" } else { "lifecycle.replaced_by" };
     a.finding(
         &RULE,
         file,

@@ -69,9 +69,7 @@
 //! Beleidskader online aanwezigheid (2017/187239), bijlage 1 (overzicht gemeentelijke
 //! domeinnamen); Forum Standaardisatie, "Regie op internetdomeinen".
 
-use std::collections::HashSet;
-
-use super::facts::{Domain, Located};
+use super::facts::{Domain, Located, claimed_domains};
 use super::{Across, Check, Rule};
 use crate::finding::{Finding, Severity};
 
@@ -86,19 +84,14 @@ pub const RULE: Rule = Rule {
 
 fn check(a: &Across, out: &mut Vec<Finding>) {
     let Some(overview) = a.overview else { return };
-    let in_use: HashSet<String> = a
-        .records
-        .iter()
-        .filter(|f| !f.is_retired())
-        .flat_map(|f| &f.domains)
-        .map(|d| d.value.to_lowercase())
-        .collect();
+    let in_use = claimed_domains(a.records.iter().filter(|f| !f.is_retired()));
     for facts in a.records.iter().filter(|f| f.is_retired()) {
         for domain in &facts.domains {
             let Some(entry) = overview.get(&domain.value) else {
                 continue;
             };
-            if entry.status == "active" && !in_use.contains(&domain.value.to_lowercase()) {
+            // `get` ignores case, so the entry's fqdn is the record's domain.
+            if entry.active_unclaimed(&in_use) {
                 out.push(finding(a, &facts.file, domain, &overview.file, entry));
             }
         }

@@ -111,27 +111,16 @@ fn check(a: &Across, out: &mut Vec<Finding>) {
 fn similar(records: &[Facts], threshold: f64) -> Vec<(&Facts, &Facts, f64)> {
     let live: Vec<&Facts> = records.iter().filter(|f| f.status == "live").collect();
     let index = Index::new(&live);
-    let proposals: Vec<&Facts> = records
-        .iter()
-        .filter(|f| f.status == "proposed" && !f.words.is_empty())
-        .collect();
+    let proposals: Vec<&Facts> = records.iter().filter(|f| f.status == "proposed" && !f.words.is_empty()).collect();
     let found: Vec<Vec<(&Facts, f64)>> = proposals
         .par_iter()
         .map_init(
             || (vec![0u32; live.len()], Vec::new()),
-            |(counts, touched), proposal| {
-                resembling(proposal, &live, &index, threshold, counts, touched)
-            },
+            |(counts, touched), proposal| resembling(proposal, &live, &index, threshold, counts, touched),
         )
         .collect();
     let pairs = proposals.into_iter().zip(found);
-    pairs
-        .flat_map(|(proposal, found)| {
-            found
-                .into_iter()
-                .map(move |(other, s)| (proposal, other, s))
-        })
-        .collect()
+    pairs.flat_map(|(proposal, found)| found.into_iter().map(move |(other, s)| (proposal, other, s))).collect()
 }
 
 /// The live records that resemble `proposal`, at most [`MAX_SHOWN`], the most similar first.
@@ -173,11 +162,7 @@ fn resembling<'a>(
 /// Whether a live record is worth naming to a proposal: an audience in common, and not already
 /// reused by it.
 fn related(proposal: &Facts, live: &Facts) -> bool {
-    proposal
-        .audiences
-        .iter()
-        .any(|x| live.audiences.contains(x))
-        && !proposal.reuses(live.id_or_stem())
+    proposal.audiences.iter().any(|x| live.audiences.contains(x)) && !proposal.reuses(live.id_or_stem())
 }
 
 /// Word → the live records (by position) that use it.
@@ -196,10 +181,7 @@ impl Index {
             }
         }
         // 5% of the live records, but never fewer than 50: in a small registry every word counts.
-        Index {
-            postings,
-            limit: (live.len() / 20).max(50),
-        }
+        Index { postings, limit: (live.len() / 20).max(50) }
     }
 
     /// Adds 1 to `counts[i]` for each of `words` that live record `i` uses, and lists each `i`
@@ -276,19 +258,9 @@ mod tests {
 
     #[test]
     fn threshold_is_inclusive_and_audience_and_reuses_matter() {
-        let live = facts(
-            "live",
-            "live",
-            &["residents"],
-            words(&["alfa bravo charlie delta echo"]),
-        );
+        let live = facts("live", "live", &["residents"], words(&["alfa bravo charlie delta echo"]));
         // 3 shared of 5: 0.6 ≥ 0.6.
-        let proposal = facts(
-            "p",
-            "proposed",
-            &["residents"],
-            words(&["alfa bravo charlie"]),
-        );
+        let proposal = facts("p", "proposed", &["residents"], words(&["alfa bravo charlie"]));
         let records = vec![live.clone(), proposal];
         assert_eq!(similar(&records, 0.6).len(), 1);
         assert_eq!(similar(&records, 0.61).len(), 0);
@@ -344,12 +316,7 @@ mod tests {
             ws.sort_unstable();
             ws.dedup();
             let audience = audiences[rng.below(4) as usize];
-            records.push(facts(
-                &format!("registry/app-{i:06}.yaml"),
-                status,
-                &[audience],
-                ws,
-            ));
+            records.push(facts(&format!("registry/app-{i:06}.yaml"), status, &[audience], ws));
         }
         records
     }
@@ -365,12 +332,7 @@ mod tests {
                 .filter(|(_, s)| *s >= threshold)
                 .collect();
             found.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.file.cmp(&y.0.file)));
-            out.extend(
-                found
-                    .into_iter()
-                    .take(MAX_SHOWN)
-                    .map(|(l, _)| (p.file.clone(), l.file.clone())),
-            );
+            out.extend(found.into_iter().take(MAX_SHOWN).map(|(l, _)| (p.file.clone(), l.file.clone())));
         }
         out
     }
@@ -381,20 +343,11 @@ mod tests {
         // must find exactly the same pairs.
         let records = synthetic(2_000, 20_000);
         for threshold in [0.3, 0.5, 0.7] {
-            let fast: Vec<(String, String)> = similar(&records, threshold)
-                .into_iter()
-                .map(|(p, l, _)| (p.file.clone(), l.file.clone()))
-                .collect();
-            assert_eq!(
-                fast,
-                brute_force(&records, threshold),
-                "threshold {threshold}"
-            );
+            let fast: Vec<(String, String)> =
+                similar(&records, threshold).into_iter().map(|(p, l, _)| (p.file.clone(), l.file.clone())).collect();
+            assert_eq!(fast, brute_force(&records, threshold), "threshold {threshold}");
         }
-        assert!(
-            !similar(&records, 0.5).is_empty(),
-            "the near-copies are found"
-        );
+        assert!(!similar(&records, 0.5).is_empty(), "the near-copies are found");
     }
 
     /// `cargo test --release --lib -- --ignored --nocapture reuse_candidate`

@@ -54,7 +54,7 @@
 //! GSA federal website inventory (een register dat wordt bijgehouden); code.json
 //! `date.metaDataLastUpdated`. Het aantal maanden kiest de gemeente zelf.
 
-use super::{Check, Record, Rule, months_before};
+use super::{Check, ENDED, Record, Rule, months_before};
 use crate::finding::{Finding, Severity};
 
 pub const RULE: Rule = Rule {
@@ -66,15 +66,13 @@ pub const RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// Records that no longer change, so there is nothing to review.
-const SETTLED: &[&str] = &["retired", "rejected"];
-
 fn check(r: &Record, out: &mut Vec<Finding>) {
     let months = r.cx.thresholds.review_months;
     let Some(reviewed) = r.date("/last_reviewed") else {
         return;
     };
-    if SETTLED.contains(&r.status()) || reviewed >= months_before(r.cx.today, months) {
+    // An ended record no longer changes, so there is nothing to review.
+    if r.status_in(ENDED) || reviewed >= months_before(r.cx.today, months) {
         return;
     }
     let lang = r.lang();

@@ -69,7 +69,7 @@
 use jiff::civil::Date;
 
 use super::open_standard_unexplained::{Exception, exception};
-use super::{Check, Record, Rule, facts};
+use super::{Check, OFFLINE, Record, Rule};
 use crate::finding::{Finding, Severity};
 
 pub const RULE: Rule = Rule {
@@ -81,16 +81,10 @@ pub const RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// Statuses in which nothing is (or will soon be) online.
-const OFFLINE: &[&str] = &["proposed", "rejected", "retired"];
-
 const POINTER: &str = "/standards/security_txt";
 
 fn check(r: &Record, out: &mut Vec<Finding>) {
-    if OFFLINE.contains(&r.status())
-        || r.kind() == "parked_domain"
-        || r.bool(POINTER) != Some(false)
-    {
+    if r.status_in(OFFLINE) || r.kind() == "parked_domain" || r.bool(POINTER) != Some(false) {
         return;
     }
     out.push(match exception(r, "security_txt") {
@@ -123,23 +117,20 @@ fn explained(r: &Record, until: Date) -> Finding {
 fn expired(r: &Record, e: &Exception) -> Finding {
     let lang = r.lang();
     let until = e.until;
-    r.finding(
-        &RULE,
-        POINTER,
-        lang.pick(
-            format!("There is no security.txt and the exception for it ran out on {until}."),
-            format!("Er is geen security.txt en de uitzondering daarvoor is op {until} verlopen."),
-        ),
-    )
-    .with_help(lang.pick(
-        "Publish `/.well-known/security.txt` and set `standards.security_txt: true`, or update the exception's `reason` and set a new `until` date.",
-        "Publiceer `/.well-known/security.txt` en zet `standards.security_txt: true`, of werk de `reason` van de uitzondering bij en zet een nieuwe datum bij `until`.",
-    ))
-    .with_related(
-        r.file,
-        facts::pos(r.doc, &e.pointer),
-        lang.pick("the exception that ran out".to_owned(), "de verlopen uitzondering".to_owned()),
-    )
+    let finding = r
+        .finding(
+            &RULE,
+            POINTER,
+            lang.pick(
+                format!("There is no security.txt and the exception for it ran out on {until}."),
+                format!("Er is geen security.txt en de uitzondering daarvoor is op {until} verlopen."),
+            ),
+        )
+        .with_help(lang.pick(
+            "Publish `/.well-known/security.txt` and set `standards.security_txt: true`, or update the exception's `reason` and set a new `until` date.",
+            "Publiceer `/.well-known/security.txt` en zet `standards.security_txt: true`, of werk de `reason` van de uitzondering bij en zet een nieuwe datum bij `until`.",
+        ));
+    e.ran_out(r, finding)
 }
 
 fn unexplained(r: &Record) -> Finding {

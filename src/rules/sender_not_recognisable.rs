@@ -62,7 +62,7 @@
 //! Collegebesluit 2017/187239, Beleidskader online aanwezigheid, 4 Argumenten, herkenbaarheid
 //! ("bij online toepassingen is de gemeente duidelijk herkenbaar als afzender en eigenaar").
 
-use super::{Check, Record, Rule};
+use super::{BUILT, Check, Record, Rule};
 use crate::finding::{Finding, Severity};
 
 pub const RULE: Rule = Rule {
@@ -74,20 +74,9 @@ pub const RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// Kinds that people see; redirects and parked domains show nothing of their own.
-const PUBLIC: &[&str] = &[
-    "website",
-    "webapp",
-    "mobile_app",
-    "platform",
-    "partner_site",
-];
-
-/// Statuses from development on: the house style is built in, not added afterwards.
-const BUILT: &[&str] = &["in_development", "live", "deprecated"];
-
 fn check(r: &Record, out: &mut Vec<Finding>) {
-    if !PUBLIC.contains(&r.kind()) || !BUILT.contains(&r.status()) {
+    // From development on: the house style is built in, not added afterwards.
+    if !r.is_public() || !r.status_in(BUILT) {
         return;
     }
     if !r.has("/branding") {
@@ -135,6 +124,5 @@ fn check(r: &Record, out: &mut Vec<Finding>) {
 /// A finding with its message and help, each given as (English, Dutch).
 fn finding(r: &Record, pointer: &str, message: (&str, &str), help: (&str, &str)) -> Finding {
     let lang = r.lang();
-    r.finding(&RULE, pointer, lang.pick(message.0, message.1).to_owned())
-        .with_help(lang.pick(help.0, help.1))
+    r.finding(&RULE, pointer, lang.pick(message.0, message.1).to_owned()).with_help(lang.pick(help.0, help.1))
 }

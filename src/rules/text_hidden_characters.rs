@@ -118,11 +118,7 @@ fn report(r: &Record, pointer: &str, text: &str, is_key: bool, out: &mut Vec<Fin
     let what = kind(c).map_or("", |k| k.describe(lang));
     let code = format!("U+{:04X}", u32::from(c));
     let position = index + 1;
-    let (en_subject, nl_subject) = if is_key {
-        ("The field name", "De veldnaam")
-    } else {
-        ("The text", "De tekst")
-    };
+    let (en_subject, nl_subject) = if is_key { ("The field name", "De veldnaam") } else { ("The text", "De tekst") };
     let message = lang.pick(
         format!(
             "{en_subject} contains a hidden character, {code} ({what}), at position {position}{}.",
@@ -143,10 +139,7 @@ fn report(r: &Record, pointer: &str, text: &str, is_key: bool, out: &mut Vec<Fin
 fn and_more(lang: Lang, more: usize) -> String {
     match more {
         0 => String::new(),
-        n => lang.pick(
-            format!(" (and {n} more in this text)"),
-            format!(" (en nog {n} elders in de tekst)"),
-        ),
+        n => lang.pick(format!(" (and {n} more in this text)"), format!(" (en nog {n} elders in de tekst)")),
     }
 }
 
@@ -162,9 +155,7 @@ impl Kind {
     fn describe(self, lang: Lang) -> &'static str {
         match self {
             Kind::Control => lang.pick("a control character", "een stuurteken"),
-            Kind::Direction => {
-                lang.pick("changes the reading direction", "verandert de leesrichting")
-            }
+            Kind::Direction => lang.pick("changes the reading direction", "verandert de leesrichting"),
             Kind::ZeroWidth => lang.pick("invisible, without width", "onzichtbaar, zonder breedte"),
         }
     }
@@ -179,11 +170,9 @@ pub fn is_hidden(c: char) -> bool {
 fn kind(c: char) -> Option<Kind> {
     match c {
         '\t' | '\n' | '\r' => None,
-        '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{200E}'
-        | '\u{200F}'
-        | '\u{061C}' => Some(Kind::Direction),
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => {
+            Some(Kind::Direction)
+        }
         '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some(Kind::ZeroWidth),
         c if c.is_control() => Some(Kind::Control),
         _ => None,

@@ -131,14 +131,7 @@ fn finding(a: &Across, file: &str, waiver: &Waiver, known: Option<&Rule>) -> Fin
             },
         ),
     };
-    a.finding(
-        &RULE,
-        file,
-        waiver.rule_pos,
-        &format!("{}/rule", waiver.pointer),
-        message,
-    )
-    .with_help(help)
+    a.finding(&RULE, file, waiver.rule_pos, &format!("{}/rule", waiver.pointer), message).with_help(help)
 }
 
 /// The waivable rule whose name is nearest to `given`, when it is a near miss.

@@ -65,7 +65,7 @@
 //! Archiefwet 1995, art. 3 (archiefbescheiden in goede staat bewaren); Nationaal Archief,
 //! Richtlijn archiveren overheidswebsites.
 
-use super::{Check, Record, Rule};
+use super::{Check, ONLINE, Record, Rule};
 use crate::finding::{Finding, Severity};
 
 pub const RULE: Rule = Rule {
@@ -77,9 +77,6 @@ pub const RULE: Rule = Rule {
     check: Check::Record(check),
 };
 
-/// Statuses in which the site is online and publishes.
-const ONLINE: &[&str] = &["live", "deprecated"];
-
 /// Sites that publish information: websites, the public website platform and partner sites.
 fn is_website(r: &Record) -> bool {
     match r.kind() {
@@ -90,7 +87,7 @@ fn is_website(r: &Record) -> bool {
 }
 
 fn check(r: &Record, out: &mut Vec<Finding>) {
-    if !ONLINE.contains(&r.status()) || !is_website(r) {
+    if !r.status_in(ONLINE) || !is_website(r) {
         return;
     }
     let lang = r.lang();
@@ -103,13 +100,7 @@ fn check(r: &Record, out: &mut Vec<Finding>) {
             ),
         )
     } else if r.str("/archiving/method") == Some("none") {
-        (
-            "/archiving/method",
-            lang.pick(
-                "The website is not archived.",
-                "De website wordt niet gearchiveerd.",
-            ),
-        )
+        ("/archiving/method", lang.pick("The website is not archived.", "De website wordt niet gearchiveerd."))
     } else {
         return;
     };
