@@ -11,6 +11,7 @@ use crate::finding::{Lang, Severity, Summary};
 use crate::registry::Registry;
 use crate::report::{Format, Report};
 use crate::rules::{self, Context};
+use crate::source::WorkTree;
 use crate::template;
 
 /// toets: the municipality's central check ("centrale toets") of its online applications.
@@ -122,9 +123,11 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
                 main_domains: config.main_domains.clone(),
                 thresholds: config.thresholds.clone(),
             };
-            let registry = Registry::open(root, config, cx)?;
+            let tree = WorkTree { root };
+            let registry = Registry::open(&tree, config, cx)?;
             let paths: Vec<PathBuf> = paths.iter().map(|p| cwd.join(p)).collect();
-            let outcome = registry.check(&paths)?;
+            let chosen = if paths.is_empty() { None } else { Some(tree.expand(&paths)?) };
+            let outcome = registry.check(&tree, chosen.as_deref())?;
             let summary = Summary::of(outcome.files, &outcome.findings);
             let report = Report { findings: &outcome.findings, summary, sources: &outcome.sources, lang };
             let mut out = std::io::stdout().lock();

@@ -79,15 +79,16 @@ pub const FILE: &str = "toets.toml";
 impl Config {
     /// Reads `toets.toml` under `root`, or the defaults when there is none.
     pub fn load(root: &Path) -> Result<Config, ToolError> {
-        let path = root.join(FILE);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => {
-                return Err(ToolError::Io { path: FILE.into(), reason: e.to_string() });
-            }
-        };
-        toml::from_str(&text).map_err(|e| {
+        match std::fs::read_to_string(root.join(FILE)) {
+            Ok(text) => Config::parse(&text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(e) => Err(ToolError::Io { path: FILE.into(), reason: e.to_string() }),
+        }
+    }
+
+    /// Parses the text of a `toets.toml`; an error names its line and column.
+    pub fn parse(text: &str) -> Result<Config, ToolError> {
+        toml::from_str(text).map_err(|e| {
             let offset = e.span().map_or(0, |s| s.start);
             let before = &text[..offset.min(text.len())];
             let line = before.matches('\n').count() + 1;

@@ -1,7 +1,7 @@
 //! toets: policy-as-code for a municipality's online applications.
 //!
-//! One data flow: [`load`] (file to value plus positions) → [`schema`] (and, later, policy
-//! rules) → [`finding::Finding`]s → [`report`]. Checks never print; renderers never check.
+//! One data flow: [`load`] (file to value plus positions) → [`schema`] → [`rules`] (per record,
+//! then across records) → [`finding::Finding`]s → [`report`]. Checks never print; renderers never check.
 
 // A finding is the failure value of reading a file: it is built once per bad file, so its size
 // on the rare error path matters less than keeping one result model.
@@ -16,4 +16,5 @@ pub mod registry;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod source;
 pub mod template;

@@ -128,6 +128,12 @@ pub fn read(root: &Path, path: &Path, rel: &str, limits: &Limits, lang: Lang) ->
     let file = std::fs::File::open(path).map_err(unreadable)?;
     let mut bytes = Vec::new();
     file.take(limits.max_bytes + 1).read_to_end(&mut bytes).map_err(unreadable)?;
+    from_bytes(bytes, rel, limits, lang)
+}
+
+/// A file's content as text: within the size limit, UTF-8 without NUL bytes. Files read from
+/// git come in here directly.
+pub fn from_bytes(bytes: Vec<u8>, rel: &str, limits: &Limits, lang: Lang) -> Result<String, Finding> {
     if bytes.len() as u64 > limits.max_bytes {
         let kib = limits.max_bytes / 1024;
         return Err(Finding::error(
@@ -165,6 +171,18 @@ fn not_a_file(rel: &str, lang: Lang) -> Finding {
     ))
 }
 
+/// A symbolic link in a commit: toets reads records from the tree itself and never follows one.
+pub fn link_in_commit(rel: &str, lang: Lang) -> Finding {
+    link_finding(
+        rel,
+        lang.pick(
+            "This file is a link; in a commit toets reads only the files themselves and does not follow it.",
+            "Dit bestand is een koppeling; in een commit leest toets alleen de bestanden zelf en volgt die niet.",
+        ),
+        lang,
+    )
+}
+
 /// Refuses a symlink whose target lies outside the repository; the target is not read.
 fn check_symlink(root: &Path, path: &Path, rel: &str, lang: Lang) -> Result<(), Finding> {
     let inside = match (root.canonicalize(), path.canonicalize()) {
@@ -174,20 +192,21 @@ fn check_symlink(root: &Path, path: &Path, rel: &str, lang: Lang) -> Result<(), 
     if inside {
         return Ok(());
     }
-    Err(Finding::error(
-        "symlink-outside-repository",
+    Err(link_finding(
         rel,
-        START,
         lang.pick(
             "This file is a link to a place outside the repository (or to nothing); toets does not follow it.",
             "Dit bestand is een koppeling naar een plek buiten de repository (of naar niets); toets volgt die niet.",
-        )
-        .to_owned(),
-    )
-    .with_help(lang.pick(
+        ),
+        lang,
+    ))
+}
+
+fn link_finding(rel: &str, message: &str, lang: Lang) -> Finding {
+    Finding::error("symlink-outside-repository", rel, START, message.to_owned()).with_help(lang.pick(
         "Put the record itself in the registry folder instead of a link.",
         "Zet de registratie zelf in de registermap in plaats van een koppeling.",
-    )))
+    ))
 }
 
 /// Checks encoding: UTF-8 without NUL bytes. A leading byte-order mark is dropped.

@@ -1,12 +1,13 @@
-//! Registry: finds the record files and runs the checks: per file (in parallel) load, schema and
-//! record rules; then the rules across records; then the configured severities and the waivers.
+//! Registry: runs the checks over the record files of a [`Source`]: per file (in parallel) load,
+//! schema and record rules; then the rules across records; then the configured severities and
+//! the waivers.
 //!
 //! Only the findings and the small [`Facts`] of each file survive its pass, which keeps memory
 //! flat however large the registry grows. The text of files with findings is read again at the
 //! end, for the source snippets.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -17,6 +18,7 @@ use crate::finding::{self, Finding, Severity, Waived};
 use crate::load::{self, Limits};
 use crate::rules::{self, Across, Check, Context, Facts, Overview, Record};
 use crate::schema::Schema;
+use crate::source::Source;
 
 /// Everything one check run found.
 pub struct Outcome {
@@ -27,9 +29,8 @@ pub struct Outcome {
     pub sources: BTreeMap<String, Arc<String>>,
 }
 
-/// A registry repository, ready to check.
+/// A registry's configuration and schemas, ready to check its files.
 pub struct Registry {
-    pub root: PathBuf,
     pub config: Config,
     pub cx: Context,
     pub limits: Limits,
@@ -45,8 +46,8 @@ enum Pass {
 }
 
 impl Registry {
-    /// Opens the repository at `root` with its configuration and schemas.
-    pub fn open(root: PathBuf, config: Config, cx: Context) -> Result<Registry, ToolError> {
+    /// Prepares to check with `config` and the schemas it names, read from `source`.
+    pub fn open(source: &dyn Source, config: Config, cx: Context) -> Result<Registry, ToolError> {
         for name in config.rules.keys() {
             let known = rules::find(name).ok_or_else(|| {
                 ToolError::Usage(format!(
@@ -59,21 +60,29 @@ impl Registry {
                 )));
             }
         }
-        let records = Schema::load(&root.join(&config.schema))?;
-        let domains = Schema::load(&root.join(&config.domains_schema))?;
-        Ok(Registry { root, config, cx, limits: Limits::default(), records, domains })
+        let schema = |path: &Path| {
+            let rel = path.to_string_lossy().replace('\\', "/");
+            let text = source
+                .config(&rel)?
+                .ok_or_else(|| ToolError::Schema { path: rel.clone(), reason: "it does not exist".into() })?;
+            Schema::from_text(&text, &rel)
+        };
+        let records = schema(&config.schema)?;
+        let domains = schema(&config.domains_schema)?;
+        Ok(Registry { config, cx, limits: Limits::default(), records, domains })
     }
 
-    /// Checks the files under `paths` (files or folders), or the whole registry when empty.
-    /// Rules across records always see the whole registry, but report only on `paths`.
-    pub fn check(&self, paths: &[PathBuf]) -> Result<Outcome, ToolError> {
-        let all = self.discover(&[])?;
-        let chosen = if paths.is_empty() { all.clone() } else { self.discover(paths)? };
-        let chosen_rel: BTreeSet<String> = chosen.iter().map(|p| self.relative(p)).collect();
-        let mut files: Vec<PathBuf> = chosen;
-        files.extend(all.into_iter().filter(|p| !chosen_rel.contains(&self.relative(p))));
+    /// Checks the files of `source`: the registry folder and the files in `chosen`, reporting on
+    /// `chosen` only (default: the whole registry). Rules across records always see the whole
+    /// registry.
+    pub fn check(&self, source: &dyn Source, chosen: Option<&[String]>) -> Result<Outcome, ToolError> {
+        let all = source.list(&self.config.registry.to_string_lossy().replace('\\', "/"))?;
+        let chosen_rel: BTreeSet<String> =
+            chosen.map_or_else(|| all.iter().cloned().collect(), |c| c.iter().cloned().collect());
+        let mut files: Vec<String> = chosen_rel.iter().cloned().collect();
+        files.extend(all.into_iter().filter(|p| !chosen_rel.contains(p)));
 
-        let passes: Vec<Pass> = files.par_iter().map(|path| self.check_file(path)).collect();
+        let passes: Vec<Pass> = files.par_iter().map(|rel| self.check_file(source, rel)).collect();
         let mut findings = Vec::new();
         let mut records = Vec::new();
         let mut overview = None;
@@ -107,7 +116,7 @@ impl Registry {
         let mut findings = self.apply_levels(findings);
         apply_waivers(&mut findings, &records, &self.cx);
         finding::sort(&mut findings);
-        let sources = self.sources(&findings);
+        let sources = self.sources(source, &findings);
         Ok(Outcome { findings, files: chosen_rel.len(), sources })
     }
 
@@ -130,76 +139,38 @@ impl Registry {
             .collect()
     }
 
-    /// Record files: `.yaml`/`.yml` files under each path (default: the registry folder), in a
-    /// stable order. Symlinked folders are not entered; symlinked files are judged by
-    /// [`load::read`].
-    fn discover(&self, paths: &[PathBuf]) -> Result<Vec<PathBuf>, ToolError> {
-        let default = [self.root.join(&self.config.registry)];
-        let paths = if paths.is_empty() { &default[..] } else { paths };
-        let mut files = Vec::new();
-        for path in paths {
-            let io =
-                |e: &dyn std::fmt::Display| ToolError::Io { path: path.display().to_string(), reason: e.to_string() };
-            let meta = match std::fs::symlink_metadata(path) {
-                Ok(meta) => meta,
-                // A registry that does not exist yet is empty.
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound && path == &default[0] => continue,
-                Err(e) => return Err(io(&e)),
-            };
-            if !meta.is_dir() {
-                files.push(path.clone());
-                continue;
-            }
-            for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
-                let entry = entry.map_err(|e| io(&e))?;
-                let is_yaml = matches!(entry.path().extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
-                if is_yaml && !entry.file_type().is_dir() {
-                    files.push(entry.into_path());
-                }
-            }
-        }
-        Ok(files)
-    }
-
-    /// The path of `path` relative to the root, with `/`, as findings name it.
-    pub fn relative(&self, path: &Path) -> String {
-        let rel = path.strip_prefix(&self.root).unwrap_or(path);
-        rel.to_string_lossy().replace('\\', "/")
-    }
-
-    fn check_file(&self, path: &Path) -> Pass {
-        let rel = self.relative(path);
-        let is_overview = Path::new(&rel) == self.config.domains;
+    fn check_file(&self, source: &dyn Source, rel: &str) -> Pass {
+        let is_overview = Path::new(rel) == self.config.domains;
         let lang = self.cx.lang;
         // The overview lists every domain of the municipality: it may be as large as the registry.
         let limits = if is_overview { Limits::overview() } else { self.limits };
-        let text = match load::read(&self.root, path, &rel, &limits, lang) {
+        let text = match source.read(rel, &limits, lang) {
             Ok(text) => text,
             Err(f) if is_overview => return Pass::Overview(vec![f], None, false),
             Err(f) => return Pass::Record(vec![f], None, false),
         };
-        let doc = match load::parse(&text, &rel, &limits, lang) {
+        let doc = match load::parse(&text, rel, &limits, lang) {
             Ok(doc) => doc,
             Err(f) if is_overview => return Pass::Overview(f, None, false),
             Err(f) => return Pass::Record(f, None, false),
         };
         if is_overview {
-            let findings = self.domains.check(&doc, &rel, lang);
+            let findings = self.domains.check(&doc, rel, lang);
             let valid = findings.is_empty();
-            return Pass::Overview(findings, Some(Overview::of(&doc, &rel)), valid);
+            return Pass::Overview(findings, Some(Overview::of(&doc, rel)), valid);
         }
-        let mut findings = self.records.check(&doc, &rel, lang);
+        let mut findings = self.records.check(&doc, rel, lang);
         let valid = findings.is_empty();
-        let stem = path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+        let stem = Path::new(rel).file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
         if valid {
-            let record = Record { doc: &doc, file: &rel, stem: &stem, cx: &self.cx };
+            let record = Record { doc: &doc, file: rel, stem: &stem, cx: &self.cx };
             rules::check_record(&record, &mut findings);
         }
-        Pass::Record(findings, Some(Facts::of(&doc, &rel, &stem)), valid)
+        Pass::Record(findings, Some(Facts::of(&doc, rel, &stem)), valid)
     }
 
     /// The text of each file with findings, for snippets; files that cannot be read get none.
-    fn sources(&self, findings: &[Finding]) -> BTreeMap<String, Arc<String>> {
+    fn sources(&self, source: &dyn Source, findings: &[Finding]) -> BTreeMap<String, Arc<String>> {
         let files: BTreeSet<&str> = findings
             .iter()
             .flat_map(|f| std::iter::once(f.file.as_str()).chain(f.related.iter().map(|r| r.file.as_str())))
@@ -208,7 +179,7 @@ impl Registry {
             .into_iter()
             .filter_map(|rel| {
                 let limits = if Path::new(rel) == self.config.domains { Limits::overview() } else { self.limits };
-                let text = load::read(&self.root, &self.root.join(rel), rel, &limits, self.cx.lang).ok()?;
+                let text = source.read(rel, &limits, self.cx.lang).ok()?;
                 Some((rel.to_owned(), Arc::new(text)))
             })
             .collect()

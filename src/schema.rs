@@ -6,7 +6,6 @@
 //! after a check are one text.
 
 use std::borrow::Cow;
-use std::path::Path;
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::paths::LocationSegment;
@@ -24,21 +23,19 @@ pub struct Schema {
 }
 
 impl Schema {
-    /// Reads and compiles the schema at `path` (JSON Schema 2020-12, formats asserted).
-    pub fn load(path: &Path) -> Result<Schema, ToolError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| ToolError::Schema { path: path.display().to_string(), reason: e.to_string() })?;
-        let source: Value = serde_json::from_str(&text)
-            .map_err(|e| ToolError::Schema { path: path.display().to_string(), reason: e.to_string() })?;
+    /// Compiles the schema text of the file `path` (JSON Schema 2020-12, formats asserted).
+    pub fn from_text(text: &str, path: &str) -> Result<Schema, ToolError> {
+        let source: Value = serde_json::from_str(text)
+            .map_err(|e| ToolError::Schema { path: path.to_owned(), reason: e.to_string() })?;
         Schema::compile(source, path)
     }
 
-    fn compile(source: Value, path: &Path) -> Result<Schema, ToolError> {
+    fn compile(source: Value, path: &str) -> Result<Schema, ToolError> {
         let validator = jsonschema::options()
             .with_draft(jsonschema::Draft::Draft202012)
             .should_validate_formats(true)
             .build(&source)
-            .map_err(|e| ToolError::Schema { path: path.display().to_string(), reason: e.to_string() })?;
+            .map_err(|e| ToolError::Schema { path: path.to_owned(), reason: e.to_string() })?;
         Ok(Schema { validator, source })
     }
 

@@ -1,0 +1,83 @@
+//! Source: where the files of a check come from. `toets check` reads the work tree; `toets pr`
+//! reads commits (see [`crate::git`]). Both give the same loader the same bytes, so a record gets
+//! the same findings wherever it is read from.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::ToolError;
+use crate::finding::{Finding, Lang};
+use crate::load::{self, Limits};
+
+/// A tree of files, named by their path relative to the repository root (with `/`).
+pub trait Source: Sync {
+    /// The `.yaml` and `.yml` files under `dir`, in a stable order; none when it does not exist.
+    fn list(&self, dir: &str) -> Result<Vec<String>, ToolError>;
+
+    /// A file's text, through the loader's checks (size, encoding, links).
+    fn read(&self, rel: &str, limits: &Limits, lang: Lang) -> Result<String, Finding>;
+
+    /// A configuration file's text (`toets.toml`, a schema), or `None` when it does not exist.
+    fn config(&self, rel: &str) -> Result<Option<String>, ToolError>;
+}
+
+/// Whether a file name is a record's.
+pub fn is_yaml(name: &str) -> bool {
+    name.ends_with(".yaml") || name.ends_with(".yml")
+}
+
+/// The files as they are on disk under `root`.
+pub struct WorkTree {
+    pub root: PathBuf,
+}
+
+impl WorkTree {
+    /// The path of `path` relative to the root, with `/`, as findings name it.
+    pub fn relative(&self, path: &Path) -> String {
+        let rel = path.strip_prefix(&self.root).unwrap_or(path);
+        rel.to_string_lossy().replace('\\', "/")
+    }
+
+    /// Record files named on the command line: files as given, folders walked. Symlinked
+    /// folders are not entered; symlinked files are judged by [`load::read`].
+    pub fn expand(&self, paths: &[PathBuf]) -> Result<Vec<String>, ToolError> {
+        let mut files = Vec::new();
+        for path in paths {
+            let io =
+                |e: &dyn std::fmt::Display| ToolError::Io { path: path.display().to_string(), reason: e.to_string() };
+            let meta = std::fs::symlink_metadata(path).map_err(|e| io(&e))?;
+            if !meta.is_dir() {
+                files.push(self.relative(path));
+                continue;
+            }
+            for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+                let entry = entry.map_err(|e| io(&e))?;
+                if !entry.file_type().is_dir() && is_yaml(&entry.file_name().to_string_lossy()) {
+                    files.push(self.relative(entry.path()));
+                }
+            }
+        }
+        Ok(files)
+    }
+}
+
+impl Source for WorkTree {
+    fn list(&self, dir: &str) -> Result<Vec<String>, ToolError> {
+        let path = self.root.join(dir);
+        if !path.exists() {
+            return Ok(Vec::new());
+        }
+        self.expand(&[path])
+    }
+
+    fn read(&self, rel: &str, limits: &Limits, lang: Lang) -> Result<String, Finding> {
+        load::read(&self.root, &self.root.join(rel), rel, limits, lang)
+    }
+
+    fn config(&self, rel: &str) -> Result<Option<String>, ToolError> {
+        match std::fs::read_to_string(self.root.join(rel)) {
+            Ok(text) => Ok(Some(text)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(ToolError::Io { path: rel.to_owned(), reason: e.to_string() }),
+        }
+    }
+}
