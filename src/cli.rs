@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::config::{self, Config};
 use crate::error::ToolError;
 use crate::finding::{Lang, Severity, Summary};
+use crate::pr;
 use crate::registry::Registry;
 use crate::report::{Format, Report};
 use crate::rules::{self, Context};
@@ -50,6 +51,29 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Severity::Error)]
         fail_level: Severity,
     },
+    /// Review a pull request: what it changes in the registry, field by field, and what toets
+    /// finds in that change. Reads both commits from git, not from the work tree.
+    Pr {
+        /// The commit the change starts from (default: the merge base with $GITHUB_BASE_REF,
+        /// origin/main or main).
+        #[arg(long, value_name = "REV")]
+        base: Option<String>,
+        /// The commit with the change.
+        #[arg(long, value_name = "REV", default_value = "HEAD")]
+        head: String,
+        /// Also show findings elsewhere in the registry that exist at base already.
+        #[arg(long)]
+        all: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: PrFormat,
+        /// When to colour the output.
+        #[arg(long, value_enum, default_value_t)]
+        color: Color,
+        /// The lowest severity that fails the run (exit code 1).
+        #[arg(long, value_enum, default_value_t = Severity::Error)]
+        fail_level: Severity,
+    },
     /// List every rule: name, severity, source.
     Rules {
         /// Output format.
@@ -69,6 +93,18 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// The output formats of `toets pr`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum PrFormat {
+    /// The change list and the findings, for a terminal.
+    #[default]
+    Human,
+    /// One page for the CIO, for a pull-request comment.
+    Markdown,
+    /// The review as one JSON object, for programs.
+    Json,
 }
 
 /// When to colour human output.
@@ -138,6 +174,25 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
                     Err(ToolError::Io { path: "stdout".into(), reason: e.to_string() })
                 }
                 _ => Ok(u8::from(outcome.findings.iter().any(|f| f.fails_at(fail_level)))),
+            }
+        }
+        Command::Pr { base, head, all, format, color, fail_level } => {
+            let cx = Context {
+                lang,
+                today,
+                main_domains: config.main_domains.clone(),
+                thresholds: config.thresholds.clone(),
+            };
+            let request = pr::Request { base: base.as_deref(), head: &head, all };
+            let review = pr::review(&cwd, &request, cx)?;
+            let mut out = std::io::stdout().lock();
+            let written = crate::report::review::render(&mut out, &review, format, color.enabled(), lang)
+                .and_then(|()| out.flush());
+            match written {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(ToolError::Io { path: "stdout".into(), reason: e.to_string() })
+                }
+                _ => Ok(u8::from(review.findings.iter().any(|f| f.fails_at(fail_level)))),
             }
         }
         Command::Rules { format } => {

@@ -9,7 +9,7 @@ use crate::error::ToolError;
 use crate::finding::Lang;
 
 /// Settings of one registry repository. Every key is optional; unknown keys are an error.
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     /// Language of messages: `en` or `nl`.

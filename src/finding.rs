@@ -56,6 +56,22 @@ pub struct Finding {
     /// Set when a waiver in the record covers the finding: it is shown but does not fail.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waived: Option<Waived>,
+    /// In `toets pr`: where the finding stands relative to the change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+}
+
+/// Where a finding stands relative to a pull request's change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// On a line the pull request adds or changes.
+    InChange,
+    /// In a file the pull request changes, on a line it does not touch.
+    InChangedFile,
+    /// In a file the pull request does not touch, caused by the change (e.g. a domain now
+    /// claimed twice).
+    Elsewhere,
 }
 
 /// A second place that belongs to a finding.
@@ -88,6 +104,7 @@ impl Finding {
             help: None,
             related: Vec::new(),
             waived: None,
+            scope: None,
         }
     }
 

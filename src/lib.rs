@@ -9,9 +9,12 @@
 
 pub mod cli;
 pub mod config;
+pub mod diff;
 pub mod error;
 pub mod finding;
+pub mod git;
 pub mod load;
+pub mod pr;
 pub mod registry;
 pub mod report;
 pub mod rules;

@@ -154,7 +154,7 @@ pub fn from_bytes(bytes: Vec<u8>, rel: &str, limits: &Limits, lang: Lang) -> Res
 }
 
 /// A folder, named pipe or device where a record file was expected.
-fn not_a_file(rel: &str, lang: Lang) -> Finding {
+pub fn not_a_file(rel: &str, lang: Lang) -> Finding {
     Finding::error(
         "file-unreadable",
         rel,

@@ -123,7 +123,7 @@ impl Registry {
     /// Severities from `[rules]` in `toets.toml`: `off` drops a rule's findings, `warning` makes
     /// them all warnings, `error` raises those at the rule's default severity (a rule's own
     /// "expires soon" warning stays a warning).
-    fn apply_levels(&self, findings: Vec<Finding>) -> Vec<Finding> {
+    pub fn apply_levels(&self, findings: Vec<Finding>) -> Vec<Finding> {
         findings
             .into_iter()
             .filter_map(|mut f| {

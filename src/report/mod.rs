@@ -9,6 +9,8 @@ use crate::finding::{Finding, Lang, Summary};
 
 pub mod human;
 pub mod json;
+pub mod markdown;
+pub mod review;
 
 /// What a renderer gets: the findings of a run and what it needs to show them.
 pub struct Report<'a> {

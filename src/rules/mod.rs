@@ -177,6 +177,8 @@ pub enum Check {
     Record(fn(&Record, &mut Vec<Finding>)),
     /// Once, across all records and the domain overview.
     Across(fn(&Across, &mut Vec<Finding>)),
+    /// In `toets pr`, on what a pull request changes.
+    Change(fn(&crate::pr::ChangeView, &mut Vec<Finding>)),
 }
 
 /// The rule called `name`.
@@ -199,6 +201,7 @@ impl Rule {
 }
 
 /// What every check needs besides the record: language, today's date, thresholds.
+#[derive(Clone)]
 pub struct Context {
     pub lang: Lang,
     pub today: Date,

@@ -92,10 +92,11 @@ fn check(a: &Across, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether a waiver may name `rule`: not while loading a file, and not the waiver rules. (The same
-/// test as where the registry applies waivers.)
+/// Whether a waiver may name `rule`: rules on records and across records, not the loader's, not
+/// those on a pull request's change (the CIO decides on the change itself), and not the waiver
+/// rules. (The same test as where the registry applies waivers.)
 pub fn waivable(rule: &Rule) -> bool {
-    !matches!(rule.check, Check::Load) && !rule.name.starts_with("waiver-")
+    matches!(rule.check, Check::Record(_) | Check::Across(_)) && !rule.name.starts_with("waiver-")
 }
 
 fn finding(a: &Across, file: &str, waiver: &Waiver, known: Option<&Rule>) -> Finding {
@@ -108,6 +109,13 @@ fn finding(a: &Across, file: &str, waiver: &Waiver, known: Option<&Rule>) -> Fin
                 format!("Voor `{rule}` is geen uitzondering mogelijk: een bestand dat niet te lezen is of niet bij het schema past, kan helemaal niet worden gecontroleerd."),
             ),
             lang.pick("Fix the file instead, and remove this waiver.", "Verbeter in plaats daarvan het bestand, en haal deze uitzondering weg.").to_owned(),
+        ),
+        Some(Rule { check: Check::Change(_), .. }) => (
+            lang.pick(
+                format!("`{rule}` cannot be waived: it is about a pull request's change, on which the CIO decides directly."),
+                format!("Voor `{rule}` is geen uitzondering mogelijk: de regel gaat over de wijziging in een pull request, waarover de CIO rechtstreeks beslist."),
+            ),
+            lang.pick("Remove this waiver.", "Haal deze uitzondering weg.").to_owned(),
         ),
         Some(_) => (
             lang.pick(

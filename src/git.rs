@@ -1,0 +1,256 @@
+//! Git: the only user of git2. Reads a local repository as plain data: the files of a commit and
+//! what changed between two commits. Nothing is rendered here and nothing leaves the machine.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use git2::{DiffFindOptions, DiffOptions, ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
+
+use crate::error::ToolError;
+use crate::finding::{Finding, Lang};
+use crate::load::{self, Limits};
+use crate::source::{self, Source};
+
+/// A local git repository.
+pub struct Repo {
+    repo: Repository,
+}
+
+/// A commit, as named on the command line and as found.
+#[derive(Clone, Debug)]
+pub struct Rev {
+    pub name: String,
+    pub oid: Oid,
+}
+
+fn git_error(e: git2::Error) -> ToolError {
+    ToolError::Io { path: "git".into(), reason: e.message().to_owned() }
+}
+
+impl Repo {
+    /// The repository that `start` is in.
+    pub fn open(start: &Path) -> Result<Repo, ToolError> {
+        let repo = Repository::discover(start).map_err(|e| {
+            ToolError::Usage(format!(
+                "{} is not inside a git repository ({}); `toets pr` compares commits",
+                start.display(),
+                e.message()
+            ))
+        })?;
+        Ok(Repo { repo })
+    }
+
+    /// The folder the repository is checked out in.
+    pub fn root(&self) -> PathBuf {
+        self.repo.workdir().unwrap_or_else(|| self.repo.path()).to_path_buf()
+    }
+
+    /// The commit that `spec` names (a branch, tag, `HEAD`, a hash). A shallow clone that lacks
+    /// it gets the fix in plain words.
+    pub fn commit(&self, spec: &str) -> Result<Rev, ToolError> {
+        let found = self.repo.revparse_single(spec).and_then(|o| o.peel_to_commit());
+        match found {
+            Ok(commit) => Ok(Rev { name: spec.to_owned(), oid: commit.id() }),
+            Err(_) if self.repo.is_shallow() => Err(ToolError::Usage(format!(
+                "the commit `{spec}` is not in this clone: the clone is shallow (GitHub's actions/checkout fetches \
+                 one commit by default). Fetch the history: `with: fetch-depth: 0` in the checkout step, or \
+                 `git fetch --unshallow`"
+            ))),
+            Err(e) => Err(ToolError::Usage(format!("there is no commit `{spec}` here: {}", e.message()))),
+        }
+    }
+
+    /// The base to compare `head` with: the merge base with `GITHUB_BASE_REF` when CI sets it,
+    /// else with `origin/main`, else with `main`.
+    pub fn default_base(&self, head: &Rev) -> Result<Rev, ToolError> {
+        let mut candidates = Vec::new();
+        if let Ok(base) = std::env::var("GITHUB_BASE_REF") {
+            candidates.push(format!("origin/{base}"));
+            candidates.push(base);
+        }
+        candidates.extend(["origin/main".to_owned(), "main".to_owned()]);
+        let tip = candidates.iter().find_map(|c| self.commit(c).ok()).ok_or_else(|| {
+            ToolError::Usage(format!(
+                "no base to compare with: none of {} exists; name one with --base",
+                candidates.join(", ")
+            ))
+        })?;
+        self.merge_base(&tip, head)
+    }
+
+    /// The newest commit that both have in their history, named after `tip`.
+    pub fn merge_base(&self, tip: &Rev, head: &Rev) -> Result<Rev, ToolError> {
+        let oid = self.repo.merge_base(tip.oid, head.oid).map_err(|e| {
+            let shallow = if self.repo.is_shallow() {
+                " The clone is shallow: fetch the history with `fetch-depth: 0` in the checkout step."
+            } else {
+                ""
+            };
+            ToolError::Usage(format!(
+                "`{}` and `{}` have no common history: {}.{shallow}",
+                tip.name,
+                head.name,
+                e.message()
+            ))
+        })?;
+        Ok(Rev { name: format!("merge-base({}, {})", tip.name, head.name), oid })
+    }
+
+    /// The bytes of the file at `path` in `rev`, or `None` when there is none.
+    pub fn file(&self, rev: &Rev, path: &str) -> Result<Option<Vec<u8>>, ToolError> {
+        let tree = self.repo.find_commit(rev.oid).and_then(|c| c.tree()).map_err(git_error)?;
+        let Ok(entry) = tree.get_path(Path::new(path)) else { return Ok(None) };
+        if entry.kind() != Some(ObjectType::Blob) || is_link(entry.filemode()) {
+            return Ok(None);
+        }
+        let blob = self.repo.find_blob(entry.id()).map_err(git_error)?;
+        Ok(Some(blob.content().to_vec()))
+    }
+
+    /// The files under the folders `dirs` and the single `files` of `rev`, read into memory so
+    /// that the checks can run on them in parallel.
+    pub fn snapshot(
+        &self,
+        rev: &Rev,
+        dirs: &[String],
+        files: &[String],
+        limits: &Limits,
+    ) -> Result<Snapshot, ToolError> {
+        let tree = self.repo.find_commit(rev.oid).and_then(|c| c.tree()).map_err(git_error)?;
+        let mut out = BTreeMap::new();
+        for dir in dirs {
+            let Ok(entry) = tree.get_path(Path::new(dir)) else { continue };
+            let Ok(sub) = self.repo.find_tree(entry.id()) else { continue };
+            let mut found = Vec::new();
+            sub.walk(TreeWalkMode::PreOrder, |parent, e| {
+                let name = e.name().unwrap_or_default();
+                if e.kind() == Some(ObjectType::Blob) && source::is_yaml(name) {
+                    found.push((format!("{dir}/{parent}{name}"), e.id(), e.filemode()));
+                }
+                TreeWalkResult::Ok
+            })
+            .map_err(git_error)?;
+            for (path, id, mode) in found {
+                out.insert(path, self.entry(id, mode, limits)?);
+            }
+        }
+        for file in files {
+            if let Ok(e) = tree.get_path(Path::new(file)) {
+                if e.kind() == Some(ObjectType::Blob) {
+                    out.insert(file.clone(), self.entry(e.id(), e.filemode(), &Limits::overview())?);
+                }
+            }
+        }
+        Ok(Snapshot { files: out })
+    }
+
+    /// One blob, cut off just past the size limit (the loader then reports it as too large).
+    fn entry(&self, id: Oid, mode: i32, limits: &Limits) -> Result<Entry, ToolError> {
+        if is_link(mode) {
+            return Ok(Entry::Link);
+        }
+        let blob = self.repo.find_blob(id).map_err(git_error)?;
+        let max = usize::try_from(limits.max_bytes.saturating_add(1)).unwrap_or(usize::MAX);
+        Ok(Entry::Blob(blob.content()[..blob.size().min(max)].to_vec()))
+    }
+
+    /// The files under `scope` (folders or files) that differ between `base` and `head`, with
+    /// renames found.
+    pub fn changes(&self, base: &Rev, head: &Rev, scope: &[String]) -> Result<Vec<Change>, ToolError> {
+        let tree = |rev: &Rev| self.repo.find_commit(rev.oid).and_then(|c| c.tree()).map_err(git_error);
+        let (old, new) = (tree(base)?, tree(head)?);
+        let mut opts = DiffOptions::new();
+        for path in scope {
+            opts.pathspec(path);
+        }
+        let mut diff = self.repo.diff_tree_to_tree(Some(&old), Some(&new), Some(&mut opts)).map_err(git_error)?;
+        diff.find_similar(Some(DiffFindOptions::new().renames(true))).map_err(git_error)?;
+        let path = |f: git2::DiffFile| f.path().map(|p| p.to_string_lossy().replace('\\', "/"));
+        let changes = diff
+            .deltas()
+            .filter_map(|d| {
+                let (old, new) = (path(d.old_file()), path(d.new_file()));
+                let kind = match d.status() {
+                    git2::Delta::Added | git2::Delta::Copied => ChangeKind::Added,
+                    git2::Delta::Deleted => ChangeKind::Deleted,
+                    git2::Delta::Renamed => ChangeKind::Renamed,
+                    git2::Delta::Modified | git2::Delta::Typechange => ChangeKind::Modified,
+                    _ => return None,
+                };
+                Some(Change {
+                    kind,
+                    old_path: (kind != ChangeKind::Added).then_some(old).flatten(),
+                    new_path: (kind != ChangeKind::Deleted).then_some(new).flatten(),
+                })
+            })
+            .collect();
+        Ok(changes)
+    }
+}
+
+/// Whether a tree entry's mode is a symbolic link.
+fn is_link(mode: i32) -> bool {
+    mode == 0o120000
+}
+
+/// How a file changed between base and head.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    Added,
+    Modified,
+    Renamed,
+    Deleted,
+}
+
+/// One changed file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub kind: ChangeKind,
+    /// The path at base (none when added).
+    pub old_path: Option<String>,
+    /// The path at head (none when deleted).
+    pub new_path: Option<String>,
+}
+
+/// A file of a commit, as read.
+enum Entry {
+    Blob(Vec<u8>),
+    Link,
+}
+
+/// The files of one commit that a check needs, held in memory.
+pub struct Snapshot {
+    files: BTreeMap<String, Entry>,
+}
+
+impl Snapshot {
+    /// No files: the base of a repository whose base cannot be read.
+    pub fn empty() -> Snapshot {
+        Snapshot { files: BTreeMap::new() }
+    }
+}
+
+impl Source for Snapshot {
+    fn list(&self, dir: &str) -> Result<Vec<String>, ToolError> {
+        let prefix = format!("{}/", dir.trim_end_matches('/'));
+        Ok(self.files.keys().filter(|p| p.starts_with(&prefix) && source::is_yaml(p)).cloned().collect())
+    }
+
+    fn read(&self, rel: &str, limits: &Limits, lang: Lang) -> Result<String, Finding> {
+        match self.files.get(rel) {
+            Some(Entry::Blob(bytes)) => load::from_bytes(bytes.clone(), rel, limits, lang),
+            Some(Entry::Link) => Err(load::link_in_commit(rel, lang)),
+            None => Err(load::not_a_file(rel, lang)),
+        }
+    }
+
+    fn config(&self, rel: &str) -> Result<Option<String>, ToolError> {
+        match self.files.get(rel) {
+            Some(Entry::Blob(bytes)) => String::from_utf8(bytes.clone())
+                .map(Some)
+                .map_err(|_| ToolError::Io { path: rel.to_owned(), reason: "not UTF-8".into() }),
+            _ => Ok(None),
+        }
+    }
+}

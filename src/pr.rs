@@ -1,0 +1,273 @@
+//! Pr: what a pull request changes in the registry, read straight from git, and what toets finds
+//! in that change. The registry is checked as it stands at head (all records, so rules across
+//! records see everything) and at base; a finding is kept when the change touches its line or
+//! file, or when it is new elsewhere (the change caused it there).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::config::Config;
+use crate::diff::{self, FieldChange};
+use crate::error::ToolError;
+use crate::finding::{self, Finding, Lang, Pos, Scope};
+use crate::git::{Change, ChangeKind, Repo, Rev, Snapshot};
+use crate::load::{self, Limits};
+use crate::registry::{Outcome, Registry};
+use crate::rules::{self, Check, Context};
+use crate::source::{self, Source};
+
+/// Paths whose change changes the rules themselves: they need the CIO and a maintainer.
+pub const GOVERNANCE: &[&str] = &["schemas", "toets.toml", "CODEOWNERS", ".github", "src", "Cargo.toml", "Cargo.lock"];
+
+/// What `toets pr` compares.
+pub struct Request<'a> {
+    /// The base as named (default: the merge base with the target branch).
+    pub base: Option<&'a str>,
+    pub head: &'a str,
+    /// Keep findings elsewhere that exist at base too.
+    pub all: bool,
+}
+
+/// A pull request as toets sees it.
+#[derive(Serialize)]
+pub struct Review {
+    pub base: String,
+    pub head: String,
+    /// The registry files the pull request adds, changes, renames or deletes.
+    pub records: Vec<RecordChange>,
+    /// Changed governance paths.
+    pub governance: Vec<String>,
+    pub findings: Vec<Finding>,
+    #[serde(skip)]
+    pub sources: BTreeMap<String, Arc<String>>,
+    /// Records at head.
+    pub files: usize,
+}
+
+/// One changed registry file.
+#[derive(Serialize)]
+pub struct RecordChange {
+    pub kind: ChangeKind,
+    pub old_path: Option<String>,
+    pub new_path: Option<String>,
+    /// The record at base and at head, when it loads.
+    #[serde(skip)]
+    pub old: Option<Value>,
+    #[serde(skip)]
+    pub new: Option<Value>,
+    /// The file at head, for positions.
+    #[serde(skip)]
+    pub new_text: Option<Arc<String>>,
+    /// Lines of the head file that the change adds or alters.
+    #[serde(skip)]
+    pub lines: BTreeSet<usize>,
+    pub fields: Vec<FieldChange>,
+}
+
+impl RecordChange {
+    /// The path that names the record: at head, or at base when deleted.
+    pub fn path(&self) -> &str {
+        self.new_path.as_deref().or(self.old_path.as_deref()).unwrap_or_default()
+    }
+
+    /// A string field of the record at head (or at base when deleted).
+    pub fn text(&self, pointer: &str) -> Option<&str> {
+        self.new.as_ref().or(self.old.as_ref())?.pointer(pointer)?.as_str()
+    }
+
+    /// Position of `pointer` in the head file (the first line when the file is gone).
+    pub fn pos(&self, pointer: &str, lang: Lang) -> Pos {
+        let start = Pos { line: 1, column: 1 };
+        let Some(text) = &self.new_text else { return start };
+        match load::parse(text, self.path(), &Limits::default(), lang) {
+            Ok(doc) => rules::facts::pos(&doc, pointer),
+            Err(_) => start,
+        }
+    }
+}
+
+/// What rules on a change see.
+pub struct ChangeView<'a> {
+    pub records: &'a [RecordChange],
+    pub governance: &'a [String],
+    pub cx: &'a Context,
+}
+
+impl ChangeView<'_> {
+    pub fn finding(&self, rule: &rules::Rule, file: &str, pos: Pos, pointer: &str, message: String) -> Finding {
+        let mut f = Finding::error(rule.name, file, pos, message).at_pointer(pointer);
+        f.severity = rule.severity;
+        f
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.cx.lang
+    }
+}
+
+/// Reviews the change from base to head in the repository at `start`.
+pub fn review(start: &Path, request: &Request, cx: Context) -> Result<Review, ToolError> {
+    let repo = Repo::open(start)?;
+    let head = repo.commit(request.head)?;
+    let base = match request.base {
+        Some(spec) => repo.merge_base(&repo.commit(spec)?, &head)?,
+        None => repo.default_base(&head)?,
+    };
+    let at_head = Side::read(&repo, &head)?;
+    let registry = Registry::open(&at_head.snapshot, at_head.config.clone(), cx.clone())?;
+    let outcome = registry.check(&at_head.snapshot, None)?;
+    // The base is checked with its own rules; if they cannot be read, all findings count as new.
+    let before = Side::read(&repo, &base).ok().and_then(|side| {
+        let registry = Registry::open(&side.snapshot, side.config.clone(), cx.clone()).ok()?;
+        Some((registry.check(&side.snapshot, None).ok()?, side))
+    });
+
+    let registry_dir = at_head.config.registry.to_string_lossy().replace('\\', "/");
+    let mut scope: Vec<String> = vec![registry_dir.clone()];
+    scope.extend(GOVERNANCE.iter().map(|s| (*s).to_owned()));
+    let changes = repo.changes(&base, &head, &scope)?;
+    let (in_registry, governance): (Vec<Change>, Vec<Change>) = changes.into_iter().partition(|c| {
+        [&c.new_path, &c.old_path]
+            .into_iter()
+            .flatten()
+            .any(|p| p.starts_with(&format!("{registry_dir}/")) && source::is_yaml(p))
+    });
+    let empty = Snapshot::empty();
+    let base_files = before.as_ref().map_or(&empty, |(_, side)| &side.snapshot);
+    let records: Vec<RecordChange> =
+        in_registry.into_iter().map(|c| record_change(c, base_files, &at_head.snapshot, cx.lang)).collect();
+    let governance: Vec<String> = governance.into_iter().filter_map(|c| c.new_path.or(c.old_path)).collect();
+
+    let mut findings = mark(outcome.findings, &records, before.as_ref().map(|(o, _)| o), request.all);
+    let view = ChangeView { records: &records, governance: &governance, cx: &cx };
+    findings.extend(check_change(&view, &registry));
+    finding::sort(&mut findings);
+    let mut sources = outcome.sources;
+    for r in &records {
+        if let (Some(path), Some(text)) = (&r.new_path, &r.new_text) {
+            sources.entry(path.clone()).or_insert_with(|| Arc::clone(text));
+        }
+    }
+    Ok(Review {
+        base: format!("{} ({})", base.name, short(&base)),
+        head: format!("{} ({})", head.name, short(&head)),
+        records,
+        governance,
+        findings,
+        sources,
+        files: outcome.files,
+    })
+}
+
+fn short(rev: &Rev) -> String {
+    rev.oid.to_string().chars().take(10).collect()
+}
+
+/// One side of the comparison: its configuration and its files.
+struct Side {
+    config: Config,
+    snapshot: Snapshot,
+}
+
+impl Side {
+    fn read(repo: &Repo, rev: &Rev) -> Result<Side, ToolError> {
+        let config = match repo.file(rev, crate::config::FILE)? {
+            Some(bytes) => Config::parse(&String::from_utf8_lossy(&bytes))?,
+            None => Config::default(),
+        };
+        let path = |p: &Path| p.to_string_lossy().replace('\\', "/");
+        let dirs = [path(&config.registry)];
+        let files = [path(&config.schema), path(&config.domains_schema), path(&config.domains)];
+        let snapshot = repo.snapshot(rev, &dirs, &files, &Limits::default())?;
+        Ok(Side { config, snapshot })
+    }
+}
+
+/// A changed file with its old and new record, its changed lines and its changed fields.
+fn record_change(change: Change, base: &Snapshot, head: &Snapshot, lang: Lang) -> RecordChange {
+    let text = |files: &Snapshot, path: &Option<String>| {
+        path.as_ref().and_then(|p| files.read(p, &Limits::default(), lang).ok()).map(Arc::new)
+    };
+    let old_text = text(base, &change.old_path);
+    let new_text = text(head, &change.new_path);
+    let value = |t: &Option<Arc<String>>, p: &Option<String>| {
+        let (t, p) = (t.as_ref()?, p.as_ref()?);
+        load::parse(t, p, &Limits::default(), lang).ok().map(|d| d.value)
+    };
+    let old = value(&old_text, &change.old_path);
+    let new = value(&new_text, &change.new_path);
+    let lines = match (&old_text, &new_text) {
+        (Some(a), Some(b)) => diff::changed_lines(a, b),
+        (None, Some(b)) => diff::changed_lines("", b),
+        _ => BTreeSet::new(),
+    };
+    let fields = match (&old, &new) {
+        (Some(a), Some(b)) => diff::fields(a, b),
+        _ => Vec::new(),
+    };
+    RecordChange {
+        kind: change.kind,
+        old_path: change.old_path,
+        new_path: change.new_path,
+        old,
+        new,
+        new_text,
+        lines,
+        fields,
+    }
+}
+
+/// Marks each finding at head with where it stands relative to the change, and leaves out those
+/// elsewhere that exist at base too (unless `all`).
+fn mark(findings: Vec<Finding>, records: &[RecordChange], base: Option<&Outcome>, all: bool) -> Vec<Finding> {
+    let changed: HashMap<&str, &RecordChange> =
+        records.iter().filter_map(|r| Some((r.new_path.as_deref()?, r))).collect();
+    // A file renamed by the change has its base findings under its old name.
+    let renamed: HashMap<&str, &str> =
+        records.iter().filter_map(|r| Some((r.old_path.as_deref()?, r.new_path.as_deref()?))).collect();
+    let at_base: BTreeSet<(String, &str, String, String)> = base
+        .map(|o| {
+            o.findings
+                .iter()
+                .map(|f| {
+                    let file = renamed.get(f.file.as_str()).copied().unwrap_or(&f.file).to_owned();
+                    (file, f.rule, f.pointer.clone(), f.message.clone())
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    findings
+        .into_iter()
+        .filter_map(|mut f| {
+            let scope = match changed.get(f.file.as_str()) {
+                Some(r) if r.lines.contains(&f.line) => Scope::InChange,
+                Some(_) => Scope::InChangedFile,
+                None => Scope::Elsewhere,
+            };
+            let old = at_base.contains(&(f.file.clone(), f.rule, f.pointer.clone(), f.message.clone()));
+            if scope == Scope::Elsewhere && old && !all {
+                return None;
+            }
+            f.scope = Some(scope);
+            Some(f)
+        })
+        .collect()
+}
+
+/// Runs the rules on the change itself, with the severities of `toets.toml`.
+fn check_change(view: &ChangeView, registry: &Registry) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for rule in rules::RULES {
+        if let Check::Change(check) = rule.check {
+            check(view, &mut out);
+        }
+    }
+    for f in &mut out {
+        f.scope = Some(Scope::InChange);
+    }
+    registry.apply_levels(out)
+}
