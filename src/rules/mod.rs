@@ -58,6 +58,7 @@ mod https_hsts_missing;
 mod open_standard_unexplained;
 mod pentest_outdated;
 mod security_txt_missing;
+// mods: change
 // mods: across
 mod domain_claimed_twice;
 mod domain_not_in_overview;
@@ -112,6 +113,7 @@ pub const RULES: &[&Rule] = &[
     &pentest_outdated::RULE,
     &digid_assessment_overdue::RULE,
     &auth_level_too_low::RULE,
+    // rules: change
     // rules: across
     &id_duplicate::RULE,
     &reference_unknown::RULE,
@@ -165,7 +167,8 @@ pub struct Rule {
     /// The rule file's text; its `//!` lines are the explanation.
     #[serde(skip)]
     pub doc: &'static str,
-    #[serde(skip)]
+    /// When the rule runs: `load`, `record`, `across` or `change` (in `toets pr`).
+    #[serde(rename = "runs")]
     pub check: Check,
 }
 
@@ -179,6 +182,17 @@ pub enum Check {
     Across(fn(&Across, &mut Vec<Finding>)),
     /// In `toets pr`, on what a pull request changes.
     Change(fn(&crate::pr::ChangeView, &mut Vec<Finding>)),
+}
+
+impl Serialize for Check {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(match self {
+            Check::Load => "load",
+            Check::Record(_) => "record",
+            Check::Across(_) => "across",
+            Check::Change(_) => "change",
+        })
+    }
 }
 
 /// The rule called `name`.
