@@ -127,6 +127,17 @@ impl Color {
     }
 }
 
+/// Writes to standard output. A reader that stops early (`toets check | head`) is not a failure.
+fn emit(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), ToolError> {
+    let mut out = std::io::stdout().lock();
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(ToolError::Io { path: "stdout".into(), reason: e.to_string() })
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Runs toets as the command line asks; returns the process exit code.
 pub fn main() -> u8 {
     let cli = match Cli::try_parse() {
@@ -166,15 +177,8 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
             let outcome = registry.check(&tree, chosen.as_deref())?;
             let summary = Summary::of(outcome.files, &outcome.findings);
             let report = Report { findings: &outcome.findings, summary, sources: &outcome.sources, lang };
-            let mut out = std::io::stdout().lock();
-            let written = format.renderer(color.enabled()).render(&mut out, &report).and_then(|()| out.flush());
-            match written {
-                // A reader that stops early (`toets check | head`) is not a failure of the check.
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    Err(ToolError::Io { path: "stdout".into(), reason: e.to_string() })
-                }
-                _ => Ok(u8::from(outcome.findings.iter().any(|f| f.fails_at(fail_level)))),
-            }
+            emit(|out| format.renderer(color.enabled()).render(out, &report))?;
+            Ok(u8::from(outcome.findings.iter().any(|f| f.fails_at(fail_level))))
         }
         Command::Pr { base, head, all, format, color, fail_level } => {
             let cx = Context {
@@ -185,20 +189,11 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
             };
             let request = pr::Request { base: base.as_deref(), head: &head, all };
             let review = pr::review(&cwd, &request, cx)?;
-            let mut out = std::io::stdout().lock();
-            let written = crate::report::review::render(&mut out, &review, format, color.enabled(), lang)
-                .and_then(|()| out.flush());
-            match written {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    Err(ToolError::Io { path: "stdout".into(), reason: e.to_string() })
-                }
-                _ => Ok(u8::from(review.findings.iter().any(|f| f.fails_at(fail_level)))),
-            }
+            emit(|out| crate::report::review::render(out, &review, format, color.enabled(), lang))?;
+            Ok(u8::from(review.findings.iter().any(|f| f.fails_at(fail_level))))
         }
         Command::Rules { format } => {
-            let mut out = std::io::stdout().lock();
-            crate::report::rules(&mut out, format, lang)
-                .map_err(|e| ToolError::Io { path: "stdout".into(), reason: e.to_string() })?;
+            emit(|out| crate::report::rules(out, format, lang))?;
             Ok(0)
         }
         Command::Explain { rule } => {
@@ -208,30 +203,19 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
                     format!("Er is geen regel `{rule}`; `toets rules` toont ze allemaal."),
                 ))
             })?;
-            println!(
-                "{}
-
-{}",
-                found.name,
-                found.explanation(lang)
-            );
+            emit(|out| writeln!(out, "{}\n\n{}", found.name, found.explanation(lang)))?;
             Ok(0)
         }
         Command::New { id, force } => {
             let path = template::write(&root, &config, &id, force, lang)?;
-            println!(
-                "{}",
-                lang.pick(
-                    format!(
-                        "Wrote {}. Fill it in, then run `toets check` to see what is still missing.",
-                        path.display()
-                    ),
-                    format!(
-                        "{} geschreven. Vul het in en voer `toets check` uit om te zien wat nog ontbreekt.",
-                        path.display()
-                    ),
-                )
+            let done = lang.pick(
+                format!("Wrote {}. Fill it in, then run `toets check` to see what is still missing.", path.display()),
+                format!(
+                    "{} geschreven. Vul het in en voer `toets check` uit om te zien wat nog ontbreekt.",
+                    path.display()
+                ),
             );
+            emit(|out| writeln!(out, "{done}"))?;
             Ok(0)
         }
     }
