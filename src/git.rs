@@ -1,8 +1,10 @@
 //! Git: the only user of git2. Reads a local repository as plain data: the files of a commit and
 //! what changed between two commits. Nothing is rendered here and nothing leaves the machine.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use git2::{DiffFindOptions, DiffOptions, ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
 
@@ -14,6 +16,9 @@ use crate::source::{self, Source};
 /// A local git repository.
 pub struct Repo {
     repo: Repository,
+    /// Blobs read so far, by id and size limit: base and head share most of their files, and
+    /// each is read (inflated) once.
+    blobs: RefCell<HashMap<(Oid, usize), Arc<[u8]>>>,
 }
 
 /// A commit, as named on the command line and as found.
@@ -37,7 +42,10 @@ impl Repo {
                 e.message()
             ))
         })?;
-        Ok(Repo { repo })
+        // Objects are read, not written: checking each blob's SHA-1 against its id (which git
+        // itself leaves to `git fsck`) would cost more than inflating it.
+        git2::opts::strict_hash_verification(false);
+        Ok(Repo { repo, blobs: RefCell::default() })
     }
 
     /// The folder the repository is checked out in.
@@ -64,14 +72,27 @@ impl Repo {
     /// else with `origin/main`, else with `main`.
     pub fn default_base(&self, head: &Rev) -> Result<Rev, ToolError> {
         let mut candidates = Vec::new();
-        if let Ok(base) = std::env::var("GITHUB_BASE_REF") {
+        // GitHub sets it empty on events other than pull requests.
+        if let Ok(base) = std::env::var("GITHUB_BASE_REF").map(|b| b.trim().to_owned())
+            && !base.is_empty()
+        {
             candidates.push(format!("origin/{base}"));
             candidates.push(base);
         }
-        candidates.extend(["origin/main".to_owned(), "main".to_owned()]);
+        for fallback in ["origin/main", "main"] {
+            if !candidates.iter().any(|c| c == fallback) {
+                candidates.push(fallback.to_owned());
+            }
+        }
         let tip = candidates.iter().find_map(|c| self.commit(c).ok()).ok_or_else(|| {
+            let shallow = if self.repo.is_shallow() {
+                " The clone is shallow and has no other branch: fetch the history with `fetch-depth: 0` in \
+                 the checkout step."
+            } else {
+                ""
+            };
             ToolError::Usage(format!(
-                "no base to compare with: none of {} exists; name one with --base",
+                "no base to compare with: none of {} exists; name one with --base.{shallow}",
                 candidates.join(", ")
             ))
         })?;
@@ -149,9 +170,14 @@ impl Repo {
         if is_link(mode) {
             return Ok(Entry::Link);
         }
-        let blob = self.repo.find_blob(id).map_err(git_error)?;
         let max = usize::try_from(limits.max_bytes.saturating_add(1)).unwrap_or(usize::MAX);
-        Ok(Entry::Blob(blob.content()[..blob.size().min(max)].to_vec()))
+        if let Some(bytes) = self.blobs.borrow().get(&(id, max)) {
+            return Ok(Entry::Blob(Arc::clone(bytes)));
+        }
+        let blob = self.repo.find_blob(id).map_err(git_error)?;
+        let bytes: Arc<[u8]> = Arc::from(&blob.content()[..blob.size().min(max)]);
+        self.blobs.borrow_mut().insert((id, max), Arc::clone(&bytes));
+        Ok(Entry::Blob(bytes))
     }
 
     /// The files under `scope` (folders or files) that differ between `base` and `head`, with
@@ -215,7 +241,7 @@ pub struct Change {
 
 /// A file of a commit, as read.
 enum Entry {
-    Blob(Vec<u8>),
+    Blob(Arc<[u8]>),
     Link,
 }
 
@@ -239,7 +265,7 @@ impl Source for Snapshot {
 
     fn read(&self, rel: &str, limits: &Limits, lang: Lang) -> Result<String, Finding> {
         match self.files.get(rel) {
-            Some(Entry::Blob(bytes)) => load::from_bytes(bytes.clone(), rel, limits, lang),
+            Some(Entry::Blob(bytes)) => load::from_bytes(bytes.to_vec(), rel, limits, lang),
             Some(Entry::Link) => Err(load::link_in_commit(rel, lang)),
             None => Err(load::not_a_file(rel, lang)),
         }
@@ -247,7 +273,7 @@ impl Source for Snapshot {
 
     fn config(&self, rel: &str) -> Result<Option<String>, ToolError> {
         match self.files.get(rel) {
-            Some(Entry::Blob(bytes)) => String::from_utf8(bytes.clone())
+            Some(Entry::Blob(bytes)) => String::from_utf8(bytes.to_vec())
                 .map(Some)
                 .map_err(|_| ToolError::Io { path: rel.to_owned(), reason: "not UTF-8".into() }),
             _ => Ok(None),

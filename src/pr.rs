@@ -121,28 +121,30 @@ pub fn review(start: &Path, request: &Request, cx: Context) -> Result<Review, To
     let registry = Registry::open(&at_head.snapshot, at_head.config.clone(), cx.clone())?;
     let outcome = registry.check(&at_head.snapshot, None)?;
     // The base is checked with its own rules; if they cannot be read, all findings count as new.
-    let before = Side::read(&repo, &base).ok().and_then(|side| {
+    // Its files still give the change field by field.
+    let at_base = Side::read(&repo, &base).ok();
+    let before = at_base.as_ref().and_then(|side| {
         let registry = Registry::open(&side.snapshot, side.config.clone(), cx.clone()).ok()?;
-        Some((registry.check(&side.snapshot, None).ok()?, side))
+        registry.check(&side.snapshot, None).ok()
     });
 
     let registry_dir = at_head.config.registry.to_string_lossy().replace('\\', "/");
     let mut scope: Vec<String> = vec![registry_dir.clone()];
     scope.extend(GOVERNANCE.iter().map(|s| (*s).to_owned()));
     let changes = repo.changes(&base, &head, &scope)?;
-    let (in_registry, governance): (Vec<Change>, Vec<Change>) = changes.into_iter().partition(|c| {
-        [&c.new_path, &c.old_path]
-            .into_iter()
-            .flatten()
-            .any(|p| p.starts_with(&format!("{registry_dir}/")) && source::is_yaml(p))
-    });
+    let paths = |c: &Change| [c.new_path.clone(), c.old_path.clone()].into_iter().flatten().collect::<Vec<_>>();
+    let (in_registry, rest): (Vec<Change>, Vec<Change>) = changes
+        .into_iter()
+        .partition(|c| paths(c).iter().any(|p| p.starts_with(&format!("{registry_dir}/")) && source::is_yaml(p)));
+    // The rest of the registry folder (a README, say) is neither a record nor governance.
+    let governance: Vec<Change> = rest.into_iter().filter(|c| paths(c).iter().any(|p| is_governance(p))).collect();
     let empty = Snapshot::empty();
-    let base_files = before.as_ref().map_or(&empty, |(_, side)| &side.snapshot);
+    let base_files = at_base.as_ref().map_or(&empty, |side| &side.snapshot);
     let records: Vec<RecordChange> =
         in_registry.into_iter().map(|c| record_change(c, base_files, &at_head.snapshot, cx.lang)).collect();
     let governance: Vec<String> = governance.into_iter().filter_map(|c| c.new_path.or(c.old_path)).collect();
 
-    let mut findings = mark(outcome.findings, &records, before.as_ref().map(|(o, _)| o), request.all);
+    let mut findings = mark(outcome.findings, &records, before.as_ref(), request.all);
     let view = ChangeView { records: &records, governance: &governance, cx: &cx };
     findings.extend(check_change(&view, &registry));
     finding::sort(&mut findings);
@@ -161,6 +163,11 @@ pub fn review(start: &Path, request: &Request, cx: Context) -> Result<Review, To
         sources,
         files: outcome.files,
     })
+}
+
+/// Whether `path` is one of the governance paths or inside one.
+fn is_governance(path: &str) -> bool {
+    GOVERNANCE.iter().any(|g| path == *g || path.strip_prefix(g).is_some_and(|rest| rest.starts_with('/')))
 }
 
 fn short(rev: &Rev) -> String {

@@ -81,6 +81,11 @@ impl Registry {
             chosen.map_or_else(|| all.iter().cloned().collect(), |c| c.iter().cloned().collect());
         let mut files: Vec<String> = chosen_rel.iter().cloned().collect();
         files.extend(all.into_iter().filter(|p| !chosen_rel.contains(p)));
+        // The overview is the largest file: started first, it does not finish alone at the end.
+        if let Some(i) = files.iter().position(|f| Path::new(f) == self.config.domains) {
+            let overview = files.remove(i);
+            files.insert(0, overview);
+        }
 
         let passes: Vec<Pass> = files.par_iter().map(|rel| self.check_file(source, rel)).collect();
         let mut findings = Vec::new();

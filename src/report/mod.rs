@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::finding::{Finding, Lang, Summary};
 
+pub mod decision;
 pub mod human;
 pub mod json;
 pub mod markdown;

@@ -56,13 +56,13 @@ impl Facts {
     /// Gathers the facts of a record; missing or mistyped fields are left out.
     pub fn of(doc: &Document, file: &str, stem: &str) -> Facts {
         let v = &doc.value;
-        let text = |p: &str| v.pointer(p).and_then(Value::as_str).unwrap_or_default().to_owned();
+        let text = |p: &str| super::lookup(v, p).and_then(Value::as_str).unwrap_or_default().to_owned();
         let located = |p: String| {
-            let value = v.pointer(&p)?.as_str()?.to_owned();
+            let value = super::lookup(v, &p)?.as_str()?.to_owned();
             Some(Located { value, pos: pos(doc, &p), pointer: p })
         };
         let list = |p: &str| -> Vec<Located> {
-            let n = v.pointer(p).and_then(Value::as_array).map_or(0, Vec::len);
+            let n = super::lookup(v, p).and_then(Value::as_array).map_or(0, Vec::len);
             (0..n).filter_map(|i| located(format!("{p}/{i}"))).collect()
         };
         let mut references = list("/reuses");
@@ -110,7 +110,7 @@ pub fn by_file(records: &[Facts]) -> Vec<&Facts> {
 }
 
 fn waivers(doc: &Document) -> Vec<Waiver> {
-    let items = doc.value.pointer("/waivers").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+    let items = super::lookup(&doc.value, "/waivers").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
     items
         .iter()
         .enumerate()
@@ -158,7 +158,7 @@ pub struct Overview {
 
 impl Overview {
     pub fn of(doc: &Document, file: &str) -> Overview {
-        let items = doc.value.pointer("/domains").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+        let items = super::lookup(&doc.value, "/domains").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
         let domains = items
             .iter()
             .enumerate()

@@ -71,6 +71,8 @@
 
 use serde_json::Value;
 
+use std::fmt::Write as _;
+
 use super::{Check, Record, Rule};
 use crate::finding::{Finding, Lang, Severity};
 
@@ -84,31 +86,49 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(r: &Record, out: &mut Vec<Finding>) {
-    walk(r, &r.doc.value, "", out);
+    walk(r, &r.doc.value, &mut String::new(), out);
 }
 
-/// Visits every text and every field name under `value`, which stands at `pointer`.
-fn walk(r: &Record, value: &Value, pointer: &str, out: &mut Vec<Finding>) {
+/// Visits every text and every field name under `value`, which stands at `pointer` (a buffer
+/// that grows and shrinks with the walk, so that clean records cost no allocation).
+fn walk(r: &Record, value: &Value, pointer: &mut String, out: &mut Vec<Finding>) {
+    let depth = pointer.len();
     match value {
         Value::String(text) => report(r, pointer, text, false, out),
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                walk(r, item, &format!("{pointer}/{i}"), out);
+                let _ = write!(pointer, "/{i}");
+                walk(r, item, pointer, out);
+                pointer.truncate(depth);
             }
         }
         Value::Object(fields) => {
             for (key, item) in fields {
-                let at = format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
-                report(r, &at, key, true, out);
-                walk(r, item, &at, out);
+                pointer.push('/');
+                if key.contains(['~', '/']) {
+                    pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                } else {
+                    pointer.push_str(key);
+                }
+                report(r, pointer, key, true, out);
+                walk(r, item, pointer, out);
+                pointer.truncate(depth);
             }
         }
         _ => {}
     }
 }
 
+/// Whether `text` may hold a hidden character: printable ASCII never does, and most text is.
+fn suspect(text: &str) -> bool {
+    text.bytes().any(|b| !(0x20..0x7f).contains(&b) && !matches!(b, b'\t' | b'\n' | b'\r'))
+}
+
 /// One finding for `text` when it holds hidden characters, naming the first.
 fn report(r: &Record, pointer: &str, text: &str, is_key: bool, out: &mut Vec<Finding>) {
+    if !suspect(text) {
+        return;
+    }
     let mut hidden = text.chars().enumerate().filter(|(_, c)| kind(*c).is_some());
     let Some((index, c)) = hidden.next() else {
         return;

@@ -91,7 +91,8 @@ impl Repo {
 
     /// Merges branch `other` into the current branch with a merge commit (no conflicts expected).
     pub fn merge(&self, other: &str, message: &str) -> git2::Oid {
-        let theirs = self.git.revparse_single(&format!("refs/heads/{other}")).expect("branch").peel_to_commit().expect("c");
+        let theirs =
+            self.git.revparse_single(&format!("refs/heads/{other}")).expect("branch").peel_to_commit().expect("c");
         let ours = self.git.head().expect("head").peel_to_commit().expect("commit");
         let mut index = self.git.merge_commits(&ours, &theirs, None).expect("merge");
         assert!(!index.has_conflicts(), "merge conflict");
