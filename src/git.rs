@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use git2::{DiffFindOptions, DiffOptions, ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
+use rayon::prelude::*;
 
 use crate::error::ToolError;
 use crate::finding::{Finding, Lang};
@@ -18,8 +19,11 @@ pub struct Repo {
     repo: Repository,
     /// Blobs read so far, by id and size limit: base and head share most of their files, and
     /// each is read (inflated) once.
-    blobs: RefCell<HashMap<(Oid, usize), Arc<[u8]>>>,
+    blobs: RefCell<HashMap<BlobKey, Arc<[u8]>>>,
 }
+
+/// A blob's id and the size it is cut off at.
+type BlobKey = (Oid, usize);
 
 /// A commit, as named on the command line and as found.
 #[derive(Clone, Debug)]
@@ -151,6 +155,8 @@ impl Repo {
                 TreeWalkResult::Ok
             })
             .map_err(git_error)?;
+            let max = cut_at(limits);
+            self.prefetch(found.iter().filter(|(_, _, mode)| !is_link(*mode)).map(|(_, id, _)| (*id, max)).collect())?;
             for (path, id, mode) in found {
                 out.insert(path, self.entry(id, mode, limits)?);
             }
@@ -165,19 +171,45 @@ impl Repo {
         Ok(Snapshot { files: out })
     }
 
+    /// Reads the blobs `ids` (with their size limits) that are not read yet, on all cores: one
+    /// repository handle per batch, as a handle cannot be shared between threads.
+    fn prefetch(&self, ids: Vec<BlobKey>) -> Result<(), ToolError> {
+        let missing: Vec<BlobKey> = {
+            let cache = self.blobs.borrow();
+            ids.into_iter().filter(|k| !cache.contains_key(k)).collect()
+        };
+        let dir = self.repo.path();
+        let read = missing
+            .par_chunks(256)
+            .map(|batch| {
+                let repo = Repository::open(dir)?;
+                batch
+                    .iter()
+                    .map(|&(id, max)| {
+                        let blob = repo.find_blob(id)?;
+                        Ok(((id, max), Arc::from(&blob.content()[..blob.size().min(max)])))
+                    })
+                    .collect::<Result<Vec<_>, git2::Error>>()
+            })
+            .collect::<Result<Vec<_>, git2::Error>>()
+            .map_err(git_error)?;
+        self.blobs.borrow_mut().extend(read.into_iter().flatten());
+        Ok(())
+    }
+
     /// One blob, cut off just past the size limit (the loader then reports it as too large).
     fn entry(&self, id: Oid, mode: i32, limits: &Limits) -> Result<Entry, ToolError> {
         if is_link(mode) {
             return Ok(Entry::Link);
         }
-        let max = usize::try_from(limits.max_bytes.saturating_add(1)).unwrap_or(usize::MAX);
+        let max = cut_at(limits);
         if let Some(bytes) = self.blobs.borrow().get(&(id, max)) {
-            return Ok(Entry::Blob(Arc::clone(bytes)));
+            return Ok(Entry::Blob(id, Arc::clone(bytes)));
         }
         let blob = self.repo.find_blob(id).map_err(git_error)?;
         let bytes: Arc<[u8]> = Arc::from(&blob.content()[..blob.size().min(max)]);
         self.blobs.borrow_mut().insert((id, max), Arc::clone(&bytes));
-        Ok(Entry::Blob(bytes))
+        Ok(Entry::Blob(id, bytes))
     }
 
     /// The files under `scope` (folders or files) that differ between `base` and `head`, with
@@ -214,6 +246,11 @@ impl Repo {
     }
 }
 
+/// How much of a blob is kept: just past the size limit, so that the loader reports it as too large.
+fn cut_at(limits: &Limits) -> usize {
+    usize::try_from(limits.max_bytes.saturating_add(1)).unwrap_or(usize::MAX)
+}
+
 /// Whether a tree entry's mode is a symbolic link.
 fn is_link(mode: i32) -> bool {
     mode == 0o120000
@@ -241,7 +278,8 @@ pub struct Change {
 
 /// A file of a commit, as read.
 enum Entry {
-    Blob(Arc<[u8]>),
+    /// The blob's id (the same content has the same id in every commit) and its bytes.
+    Blob(Oid, Arc<[u8]>),
     Link,
 }
 
@@ -258,6 +296,13 @@ impl Snapshot {
 }
 
 impl Source for Snapshot {
+    fn identity(&self, rel: &str) -> Option<String> {
+        match self.files.get(rel)? {
+            Entry::Blob(id, _) => Some(id.to_string()),
+            Entry::Link => None,
+        }
+    }
+
     fn list(&self, dir: &str) -> Result<Vec<String>, ToolError> {
         let prefix = format!("{}/", dir.trim_end_matches('/'));
         Ok(self.files.keys().filter(|p| p.starts_with(&prefix) && source::is_yaml(p)).cloned().collect())
@@ -265,7 +310,7 @@ impl Source for Snapshot {
 
     fn read(&self, rel: &str, limits: &Limits, lang: Lang) -> Result<String, Finding> {
         match self.files.get(rel) {
-            Some(Entry::Blob(bytes)) => load::from_bytes(bytes.to_vec(), rel, limits, lang),
+            Some(Entry::Blob(_, bytes)) => load::from_bytes(bytes.to_vec(), rel, limits, lang),
             Some(Entry::Link) => Err(load::link_in_commit(rel, lang)),
             None => Err(load::not_a_file(rel, lang)),
         }
@@ -273,7 +318,7 @@ impl Source for Snapshot {
 
     fn config(&self, rel: &str) -> Result<Option<String>, ToolError> {
         match self.files.get(rel) {
-            Some(Entry::Blob(bytes)) => String::from_utf8(bytes.to_vec())
+            Some(Entry::Blob(_, bytes)) => String::from_utf8(bytes.to_vec())
                 .map(Some)
                 .map_err(|_| ToolError::Io { path: rel.to_owned(), reason: "not UTF-8".into() }),
             _ => Ok(None),

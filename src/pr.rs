@@ -74,6 +74,12 @@ impl RecordChange {
         self.new_path.as_deref().or(self.old_path.as_deref()).unwrap_or_default()
     }
 
+    /// Whether the change made the file unreadable (too large, a link, not UTF-8): added so, or
+    /// readable at base. Its only findings are the loader's, and they have no changed line.
+    fn made_unreadable(&self) -> bool {
+        self.new_path.is_some() && self.new_text.is_none() && (self.old_path.is_none() || self.old.is_some())
+    }
+
     /// A string field of the record at head (or at base when deleted).
     pub fn text(&self, pointer: &str) -> Option<&str> {
         self.new.as_ref().or(self.old.as_ref())?.pointer(pointer)?.as_str()
@@ -119,13 +125,17 @@ pub fn review(start: &Path, request: &Request, cx: Context) -> Result<Review, To
     };
     let at_head = Side::read(&repo, &head)?;
     let registry = Registry::open(&at_head.snapshot, at_head.config.clone(), cx.clone())?;
-    let outcome = registry.check(&at_head.snapshot, None)?;
+    let (outcome, memo) = registry.check_with(&at_head.snapshot, None, None)?;
     // The base is checked with its own rules; if they cannot be read, all findings count as new.
-    // Its files still give the change field by field.
+    // Its files still give the change field by field. With the same rules, a file the pull
+    // request does not touch has the same findings at base: only the rules across records and
+    // the changed files are checked again.
     let at_base = Side::read(&repo, &base).ok();
     let before = at_base.as_ref().and_then(|side| {
+        let same_rules = side.rules == at_head.rules;
         let registry = Registry::open(&side.snapshot, side.config.clone(), cx.clone()).ok()?;
-        registry.check(&side.snapshot, None).ok()
+        let memo = same_rules.then_some(&memo);
+        registry.check_with(&side.snapshot, None, memo).ok().map(|(outcome, _)| outcome)
     });
 
     let registry_dir = at_head.config.registry.to_string_lossy().replace('\\', "/");
@@ -178,19 +188,26 @@ fn short(rev: &Rev) -> String {
 struct Side {
     config: Config,
     snapshot: Snapshot,
+    /// The text of `toets.toml` and of both schemas: what decides the findings of a file.
+    rules: Vec<Option<String>>,
 }
 
 impl Side {
     fn read(repo: &Repo, rev: &Rev) -> Result<Side, ToolError> {
-        let config = match repo.file(rev, crate::config::FILE)? {
-            Some(bytes) => Config::parse(&String::from_utf8_lossy(&bytes))?,
+        let toml = repo.file(rev, crate::config::FILE)?.map(|b| String::from_utf8_lossy(&b).into_owned());
+        let config = match &toml {
+            Some(text) => Config::parse(text)?,
             None => Config::default(),
         };
         let path = |p: &Path| p.to_string_lossy().replace('\\', "/");
         let dirs = [path(&config.registry)];
         let files = [path(&config.schema), path(&config.domains_schema), path(&config.domains)];
         let snapshot = repo.snapshot(rev, &dirs, &files, &Limits::default())?;
-        Ok(Side { config, snapshot })
+        let mut rules = vec![toml];
+        for schema in &files[..2] {
+            rules.push(snapshot.config(schema)?);
+        }
+        Ok(Side { config, snapshot, rules })
     }
 }
 
@@ -251,7 +268,7 @@ fn mark(findings: Vec<Finding>, records: &[RecordChange], base: Option<&Outcome>
         .into_iter()
         .filter_map(|mut f| {
             let scope = match changed.get(f.file.as_str()) {
-                Some(r) if r.lines.contains(&f.line) => Scope::InChange,
+                Some(r) if r.lines.contains(&f.line) || r.made_unreadable() => Scope::InChange,
                 Some(_) => Scope::InChangedFile,
                 None => Scope::Elsewhere,
             };

@@ -29,6 +29,11 @@ pub struct Outcome {
     pub sources: BTreeMap<String, Arc<String>>,
 }
 
+/// The per-file results of a check, by file, with the identity of the content they are for.
+pub struct Memo {
+    passes: HashMap<String, (Option<String>, Pass)>,
+}
+
 /// A registry's configuration and schemas, ready to check its files.
 pub struct Registry {
     pub config: Config,
@@ -40,6 +45,7 @@ pub struct Registry {
 
 /// What one file's pass leaves behind: its findings, what rules across records need of it,
 /// and whether it passed the schema.
+#[derive(Clone)]
 enum Pass {
     Record(Vec<Finding>, Option<Facts>, bool),
     Overview(Vec<Finding>, Option<Overview>, bool),
@@ -76,6 +82,18 @@ impl Registry {
     /// `chosen` only (default: the whole registry). Rules across records always see the whole
     /// registry.
     pub fn check(&self, source: &dyn Source, chosen: Option<&[String]>) -> Result<Outcome, ToolError> {
+        self.check_with(source, chosen, None).map(|(outcome, _)| outcome)
+    }
+
+    /// As [`Registry::check`], reusing the per-file results of `memo` for files whose content is
+    /// the same (by [`Source::identity`]). Only valid when `memo` comes from a check with the
+    /// same configuration and schemas. Returns this check's own per-file results too.
+    pub fn check_with(
+        &self,
+        source: &dyn Source,
+        chosen: Option<&[String]>,
+        memo: Option<&Memo>,
+    ) -> Result<(Outcome, Memo), ToolError> {
         let all = source.list(&self.config.registry.to_string_lossy().replace('\\', "/"))?;
         let chosen_rel: BTreeSet<String> =
             chosen.map_or_else(|| all.iter().cloned().collect(), |c| c.iter().cloned().collect());
@@ -87,13 +105,25 @@ impl Registry {
             files.insert(0, overview);
         }
 
-        let passes: Vec<Pass> = files.par_iter().map(|rel| self.check_file(source, rel)).collect();
+        let passes: Vec<(String, Option<String>, Pass)> = files
+            .par_iter()
+            .map(|rel| {
+                let identity = source.identity(rel);
+                let earlier = memo.and_then(|m| m.passes.get(rel)).filter(|(id, _)| id.is_some() && *id == identity);
+                let pass = earlier.map_or_else(|| self.check_file(source, rel), |(_, pass)| pass.clone());
+                (rel.clone(), identity, pass)
+            })
+            .collect();
+        let mut kept = Memo { passes: HashMap::with_capacity(passes.len()) };
         let mut findings = Vec::new();
         let mut records = Vec::new();
         let mut overview = None;
         let mut overview_failed = false;
         let mut invalid = BTreeSet::new();
-        for pass in passes {
+        for (rel, identity, pass) in passes {
+            if identity.is_some() {
+                kept.passes.insert(rel, (identity, pass.clone()));
+            }
             let (f, valid) = match pass {
                 Pass::Record(f, facts, valid) => {
                     records.extend(facts);
@@ -122,7 +152,7 @@ impl Registry {
         apply_waivers(&mut findings, &records, &self.cx);
         finding::sort(&mut findings);
         let sources = self.sources(source, &findings);
-        Ok(Outcome { findings, files: chosen_rel.len(), sources })
+        Ok((Outcome { findings, files: chosen_rel.len(), sources }, kept))
     }
 
     /// Severities from `[rules]` in `toets.toml`: `off` drops a rule's findings, `warning` makes

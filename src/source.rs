@@ -18,6 +18,12 @@ pub trait Source: Sync {
 
     /// A configuration file's text (`toets.toml`, a schema), or `None` when it does not exist.
     fn config(&self, rel: &str) -> Result<Option<String>, ToolError>;
+
+    /// What identifies a file's content across sources (a git blob id), when known: a file with
+    /// the same identity gets the same findings, so its earlier results can be reused.
+    fn identity(&self, _rel: &str) -> Option<String> {
+        None
+    }
 }
 
 /// Whether a file name is a record's.

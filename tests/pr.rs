@@ -669,3 +669,45 @@ fn a_base_that_cannot_be_checked_still_gives_the_field_changes() {
         ])
     );
 }
+
+#[test]
+fn a_record_over_the_size_limit_in_the_head_commit_is_too_large() {
+    let repo = with_feature();
+    let padding = format!("# {}\n", "x".repeat(100)).repeat(11_000);
+    repo.record("parkeren", |r| format!("{r}{padding}"));
+    repo.commit("large");
+    let (code, review) = pr(&repo, &["--base", "main"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(marked(&review), expect(&[("file-too-large", "registry/parkeren.yaml", "in_change")]));
+}
+
+#[test]
+fn a_record_that_grows_over_the_size_limit_has_its_finding_in_the_change() {
+    let repo = with_feature();
+    let padding = format!("# {}\n", "x".repeat(100)).repeat(11_000);
+    repo.record("afvalwijzer", |r| format!("{r}{padding}"));
+    repo.commit("large");
+    let (code, review) = pr(&repo, &["--base", "main"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(changed(&review), pairs(&[("modified", "registry/afvalwijzer.yaml")]));
+    assert_eq!(marked(&review), expect(&[("file-too-large", "registry/afvalwijzer.yaml", "in_change")]));
+
+    // Still too large after the next change: the finding was there before it.
+    repo.branch("next");
+    repo.record("afvalwijzer", |r| format!("{}{padding}", r.replace("Laat per adres zien", "Toont per adres")));
+    repo.commit("still large");
+    let (_, review) = pr(&repo, &["--base", "feature"]);
+    assert_eq!(marked(&review), expect(&[("file-too-large", "registry/afvalwijzer.yaml", "in_changed_file")]));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_in_the_head_commit_is_reported_and_not_followed() {
+    let repo = with_feature();
+    std::os::unix::fs::symlink("afvalwijzer.yaml", repo.path().join("registry/parkeren.yaml")).expect("symlink");
+    repo.commit("link");
+    let (code, review) = pr(&repo, &["--base", "main"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(changed(&review), pairs(&[("added", "registry/parkeren.yaml")]));
+    assert_eq!(marked(&review), expect(&[("symlink-outside-repository", "registry/parkeren.yaml", "in_change")]));
+}
