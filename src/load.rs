@@ -9,9 +9,10 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Read;
+use std::marker::PhantomData;
 use std::path::Path;
 
-use saphyr::{MarkedYaml, Scalar, YamlData, YamlLoader};
+use saphyr::Scalar;
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Span, SpannedEventReceiver, Tag};
 use serde_json::{Map, Value};
 
@@ -42,10 +43,16 @@ impl Limits {
     }
 }
 
-/// A parsed record: the plain value for validation, the marked tree for positions.
+/// A parsed record: the plain value for validation, and where each of its nodes stands.
 pub struct Document<'a> {
-    pub tree: MarkedYaml<'a>,
     pub value: Value,
+    /// Where the root stands; the places of its children are in `places`.
+    root: Place,
+    /// The places of every node but the root, each collection's children side by side (see
+    /// [`Place`]).
+    places: Vec<Place>,
+    /// Positions refer to the text the document was parsed from.
+    text: PhantomData<&'a str>,
 }
 
 /// One step of a path into a document: a mapping key or a sequence index.
@@ -60,48 +67,95 @@ impl Document<'_> {
     /// position of the last step's key instead of its value, and for a missing node the key of
     /// its deepest existing ancestor (a missing field is shown where its group is named).
     pub fn pos(&self, path: &[Step], key: bool) -> Pos {
-        let mut node = &self.tree;
+        let (mut value, mut place) = (&self.value, self.root);
         // With `key`, where the deepest existing node is named: its key, or its `- ` in a list.
-        let mut named = node.span.start;
+        let mut named = place.at;
         for (i, step) in path.iter().enumerate() {
-            let last = i + 1 == path.len();
-            // A pointer cannot tell `/2024` the key from `/2024` the index: the node decides.
-            let index_key;
-            let step = match (step, &node.data) {
-                (Step::Index(i), YamlData::Mapping(_)) => {
-                    index_key = Step::Key(Cow::Owned(i.to_string()));
-                    &index_key
-                }
-                _ => step,
+            let found = child(value, step).and_then(|(n, v)| Some((v, self.child_place(place, n)?)));
+            let Some((child_value, child_place)) = found else {
+                return if key { named } else { place.at }.pos();
             };
-            match (step, &node.data) {
-                (Step::Key(k), YamlData::Mapping(map)) => {
-                    let Some((knode, value)) = map.iter().find(|(kn, _)| key_text(kn) == *k) else {
-                        return pos_of(if key { named } else { node.span.start });
-                    };
-                    if last && key {
-                        return pos_of(knode.span.start);
-                    }
-                    named = knode.span.start;
-                    node = value;
-                }
-                (Step::Index(i), YamlData::Sequence(seq)) => match seq.get(*i) {
-                    Some(item) => {
-                        named = item.span.start;
-                        node = item;
-                    }
-                    None => return pos_of(if key { named } else { node.span.start }),
-                },
-                _ => return pos_of(if key { named } else { node.span.start }),
+            if key && i + 1 == path.len() {
+                return child_place.key.pos();
             }
+            (value, place, named) = (child_value, child_place, child_place.key);
         }
-        pos_of(node.span.start)
+        place.at.pos()
     }
+
+    /// The place of the `n`th child of the node at `parent`.
+    fn child_place(&self, parent: Place, n: usize) -> Option<Place> {
+        if n >= parent.len as usize {
+            return None;
+        }
+        self.places.get((parent.first as usize).checked_add(n)?).copied()
+    }
+}
+
+/// The child of `value` at `step`, with its index among the entries or items of `value`.
+fn child<'v>(value: &'v Value, step: &Step) -> Option<(usize, &'v Value)> {
+    match (step, value) {
+        (Step::Key(k), Value::Object(map)) => entry(map, k),
+        // A pointer cannot tell `/2024` the key from `/2024` the index: the node decides.
+        (Step::Index(i), Value::Object(map)) => entry(map, &i.to_string()),
+        (Step::Index(i), Value::Array(items)) => items.get(*i).map(|v| (*i, v)),
+        _ => None,
+    }
+}
+
+/// The entry of `key` in `map`, with its index. A scan, not a lookup: serde_json's map does not
+/// tell the index, and positions are asked for a few fields of small mappings.
+fn entry<'v>(map: &'v Map<String, Value>, key: &str) -> Option<(usize, &'v Value)> {
+    map.iter().enumerate().find(|(_, (k, _))| *k == key).map(|(i, (_, v))| (i, v))
+}
+
+/// Where a node stands, and where its children's places are: `places[first..first + len]`, one
+/// for each entry of its JSON object or item of its JSON array, in the same order. A flat list
+/// of small records instead of a tree of markers: no allocation per node, and an alias shares the
+/// places of its anchor's children instead of copying them.
+#[derive(Clone, Copy, Debug)]
+struct Place {
+    at: Spot,
+    /// Where the node is named: its key in a mapping, the node itself in a list.
+    key: Spot,
+    first: u32,
+    len: u32,
+}
+
+impl Place {
+    /// A node without children at `at`.
+    fn leaf(at: Marker) -> Place {
+        let at = Spot::of(at);
+        Place { at, key: at, first: 0, len: 0 }
+    }
+}
+
+/// A position in half the space of a [`Pos`]: no record file has four billion lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Spot {
+    line: u32,
+    column: u32,
+}
+
+impl Spot {
+    /// A parser marker (1-based line, 0-based column in characters) as a 1-based position.
+    fn of(m: Marker) -> Spot {
+        Spot { line: narrow(m.line().max(1)), column: narrow(m.col().saturating_add(1)) }
+    }
+
+    fn pos(self) -> Pos {
+        Pos { line: self.line as usize, column: self.column as usize }
+    }
+}
+
+/// `n` as a `u32`, at most `u32::MAX`.
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Turns a parser marker (1-based line, 0-based column) into a 1-based position.
 fn pos_of(m: Marker) -> Pos {
-    Pos { line: m.line().max(1), column: m.col() + 1 }
+    Spot::of(m).pos()
 }
 
 const START: Pos = Pos { line: 1, column: 1 };
@@ -263,7 +317,7 @@ fn byte_pos(prefix: &[u8]) -> Pos {
 
 /// Parses `text` as exactly one YAML 1.2 document whose root is a mapping.
 pub fn parse<'a>(text: &'a str, rel: &str, limits: &Limits, lang: Lang) -> Result<Document<'a>, Vec<Finding>> {
-    let mut guard = Guard::new(limits);
+    let mut guard = Guard::new(limits, text.len());
     let parsed = feed(text, &mut guard);
     let mut findings: Vec<Finding> = guard.problems.iter().map(|p| p.finding(rel, lang)).collect();
     match parsed {
@@ -273,38 +327,14 @@ pub fn parse<'a>(text: &'a str, rel: &str, limits: &Limits, lang: Lang) -> Resul
             }
         }
         Err(e) => findings.push(syntax_finding(rel, *e.marker(), e.info(), lang)),
-        Ok(()) => {
-            if let (true, Some(e)) = (guard.problems.is_empty(), guard.loader.error()) {
-                // The YAML is valid: with repeated keys left to the guard, the loader's only error
-                // is its own alias budget, so this is a limit, not a syntax error.
-                findings.push(Problem::TooManyNodes(*e.marker(), limits.max_nodes).finding(rel, lang));
-            }
-        }
+        // The guard counts every node an alias stands for before it is copied, so no budget of
+        // its own is needed here.
+        Ok(()) => {}
     }
     if !findings.is_empty() {
         return Err(findings);
     }
-    let Some(tree) = guard.loader.into_documents().into_iter().next() else {
-        return Err(vec![structure(rel, START, lang.pick("This file is empty.", "Dit bestand is leeg."), lang)]);
-    };
-    if !tree.data.is_mapping() {
-        let pos = pos_of(tree.span.start);
-        return Err(vec![structure(
-            rel,
-            pos,
-            lang.pick(
-                "A record must be a list of fields (`name: value`), but this file holds something else.",
-                "Een registratie moet een lijst van velden zijn (`naam: waarde`), maar dit bestand bevat iets anders.",
-            ),
-            lang,
-        )]);
-    }
-    let mut problems = Vec::new();
-    let value = to_json(&tree, &mut problems);
-    if !problems.is_empty() {
-        return Err(problems.into_iter().map(|m| structure_key(rel, m, lang)).collect());
-    }
-    Ok(Document { tree, value })
+    guard.into_document(rel, lang)
 }
 
 /// The error saphyr-parser's scanner gives at 255 open flow collections (`[[[…`). Valid YAML, so a
@@ -348,10 +378,10 @@ fn structure(rel: &str, pos: Pos, message: &str, lang: Lang) -> Finding {
     ))
 }
 
-fn structure_key(rel: &str, at: Marker, lang: Lang) -> Finding {
+fn structure_key(rel: &str, at: Spot, lang: Lang) -> Finding {
     structure(
         rel,
-        pos_of(at),
+        at.pos(),
         lang.pick(
             "A field name must be plain text, but here it is a list or a mapping.",
             "Een veldnaam moet gewone tekst zijn, maar hier is het een lijst of een mapping.",
@@ -360,52 +390,55 @@ fn structure_key(rel: &str, at: Marker, lang: Lang) -> Finding {
     )
 }
 
-/// Text of a mapping key as a JSON property name.
-fn key_text<'n>(node: &'n MarkedYaml) -> Cow<'n, str> {
-    match &node.data {
-        YamlData::Value(Scalar::String(s)) => Cow::Borrowed(s.as_ref()),
-        YamlData::Value(s) => Cow::Owned(scalar_text(s)),
-        _ => Cow::Borrowed(""),
+/// A scalar's value as the YAML 1.2 core schema reads it; `None` when it does not fit its core tag
+/// (`!!int abc`). Plain words skip saphyr's resolution, which would find the same (see
+/// [`is_plain_word`]).
+fn resolve<'a>(text: Cow<'a, str>, style: ScalarStyle, tag: Option<&Cow<'a, Tag>>) -> Option<Scalar<'a>> {
+    if tag.is_none() && style == ScalarStyle::Plain && is_plain_word(&text) {
+        return Some(Scalar::String(text));
     }
+    Scalar::parse_from_cow_and_metadata(text, style, tag)
 }
 
-fn scalar_text(s: &Scalar) -> String {
+/// Whether the core schema can only read this untagged plain scalar as text: it starts with a
+/// letter or `_`, so it is no number (`0x1`, `+1`, `.inf`; Rust reads no float that starts with
+/// a letter and has a digit, and saphyr tries none without), and it is none of the words for
+/// null and the booleans. Most keys and values of a record are such words.
+fn is_plain_word(text: &str) -> bool {
+    text.as_bytes().first().is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
+        && !matches!(text, "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE")
+}
+
+/// A scalar as a JSON value. A float JSON cannot hold (NaN, infinity) stays text.
+fn scalar_value(s: Scalar) -> Value {
     match s {
-        Scalar::Null => "null".to_owned(),
-        Scalar::Boolean(b) => b.to_string(),
-        Scalar::Integer(i) => i.to_string(),
-        Scalar::FloatingPoint(f) => f.to_string(),
-        Scalar::String(s) => s.to_string(),
+        Scalar::Null => Value::Null,
+        Scalar::Boolean(b) => Value::Bool(b),
+        Scalar::Integer(i) => Value::from(i),
+        Scalar::FloatingPoint(f) => {
+            serde_json::Number::from_f64(f.into_inner()).map_or_else(|| Value::String(f.to_string()), Value::Number)
+        }
+        Scalar::String(s) => Value::String(s.into_owned()),
     }
 }
 
-/// Converts the marked tree into a JSON value; keys that are collections are collected as
-/// problems (their position), not dropped silently.
-fn to_json(node: &MarkedYaml, problems: &mut Vec<Marker>) -> Value {
-    match &node.data {
-        YamlData::Value(s) => match s {
-            Scalar::Null => Value::Null,
-            Scalar::Boolean(b) => Value::Bool(*b),
-            Scalar::Integer(i) => Value::from(*i),
-            Scalar::FloatingPoint(f) => {
-                serde_json::Number::from_f64(f.into_inner()).map_or_else(|| Value::String(f.to_string()), Value::Number)
-            }
-            Scalar::String(s) => Value::String(s.to_string()),
-        },
-        YamlData::Sequence(seq) => Value::Array(seq.iter().map(|n| to_json(n, problems)).collect()),
-        YamlData::Mapping(map) => {
-            let mut out = Map::new();
-            for (k, v) in map {
-                if !matches!(k.data, YamlData::Value(_)) {
-                    problems.push(k.span.start);
-                    continue;
-                }
-                out.insert(key_text(k).into_owned(), to_json(v, problems));
-            }
-            Value::Object(out)
-        }
-        YamlData::Tagged(_, inner) => to_json(inner, problems),
-        _ => Value::Null,
+/// Text of a scalar key as a JSON property name (`~` is `null`, `0x1` is `1`), borrowed when it
+/// is text already.
+fn key_str<'s>(s: &'s Scalar) -> Cow<'s, str> {
+    match s {
+        Scalar::Null => Cow::Borrowed("null"),
+        Scalar::Boolean(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
+        Scalar::Integer(i) => Cow::Owned(i.to_string()),
+        Scalar::FloatingPoint(f) => Cow::Owned(f.to_string()),
+        Scalar::String(s) => Cow::Borrowed(s),
+    }
+}
+
+/// [`key_str`], owned: the key text moves into the JSON object.
+fn key_string(s: Scalar) -> String {
+    match s {
+        Scalar::String(s) => s.into_owned(),
+        other => key_str(&other).into_owned(),
     }
 }
 
@@ -418,9 +451,10 @@ enum Problem {
     /// A core tag on a value it does not fit (`!!int abc`, `!!map` on a list), which the loader
     /// would turn into an empty value without a word.
     TagMismatch(Marker, String),
+    /// A key given twice in one mapping; `first` is the line of its first place.
     DuplicateKey {
         key: String,
-        first: Marker,
+        first: u32,
         again: Marker,
     },
     SecondDocument(Marker),
@@ -478,8 +512,8 @@ impl Problem {
                 rel,
                 pos_of(*again),
                 lang.pick(
-                    format!("The field `{key}` appears twice here; it is already given on line {}.", pos_of(*first).line),
-                    format!("Het veld `{key}` staat hier twee keer; het staat al op regel {}.", pos_of(*first).line),
+                    format!("The field `{key}` appears twice here; it is already given on line {first}."),
+                    format!("Het veld `{key}` staat hier twee keer; het staat al op regel {first}."),
                 ),
             )
             .with_help(lang.pick(
@@ -506,13 +540,6 @@ fn tag_finding(rel: &str, at: Marker, message: String, lang: Lang) -> Finding {
     ))
 }
 
-/// Text of a scalar key as it will stand in the JSON value, resolved as the loader resolves it
-/// (`~`, `null` and an empty key are all `null`; `0x1` is `1`), so that keys which would overwrite
-/// each other in the JSON value are caught as repeated. `None` when the scalar does not resolve.
-fn json_key(text: &str, style: ScalarStyle, tag: Option<&Cow<Tag>>) -> Option<String> {
-    Scalar::parse_from_cow_and_metadata(Cow::Borrowed(text), style, tag).map(|s| scalar_text(&s))
-}
-
 /// A tag as the record writes it (`!!python/object`, `!custom`, `!<tag:…>`). saphyr's own
 /// `Display` prints the expanded `!!` prefix and then a stray `!`: `tag:yaml.org,2002:!python/object`.
 fn tag_text(tag: &Tag) -> String {
@@ -524,55 +551,404 @@ fn tag_text(tag: &Tag) -> String {
     }
 }
 
-/// What the guard remembers of an anchor, for its aliases.
-struct Anchor {
-    /// Nodes of the anchored node, with aliases expanded.
+/// A complete node: its value and place, and what the guard and the key checks need of it.
+#[derive(Clone)]
+struct Node<'a> {
+    content: Content<'a>,
+    place: Place,
+    /// Nodes it stands for, with aliases expanded.
     nodes: usize,
-    /// Its key text when it is a scalar: an alias used as a key repeats that key.
-    key: Option<String>,
+    /// Its YAML form (see [`Shape`]), kept only where keys that are collections must be compared:
+    /// inside such keys, and inside anchors, which an alias may copy into one.
+    shape: Option<String>,
+    /// Where keys that are collections stand inside it, in the order the findings give them.
+    odd: Vec<Spot>,
 }
 
-/// An open collection while parsing.
+#[derive(Clone)]
+enum Content<'a> {
+    /// Kept as a scalar until its parent tells whether it is a key or a value.
+    Scalar(Scalar<'a>),
+    /// A mapping or sequence.
+    Tree(Value),
+    /// An alias of an anchor whose node is not complete (`&a [*a]`): a null value, and as a key
+    /// no key at all (see [`Frame::shift`]).
+    Bad,
+}
+
+impl Content<'_> {
+    fn into_value(self) -> Value {
+        match self {
+            Content::Scalar(s) => scalar_value(s),
+            Content::Tree(v) => v,
+            Content::Bad => Value::Null,
+        }
+    }
+}
+
+impl<'a> Node<'a> {
+    fn bad(at: Marker, shape: bool) -> Node<'a> {
+        let shape = shape.then(|| BAD.to_owned());
+        Node { content: Content::Bad, place: Place::leaf(at), nodes: 1, shape, odd: Vec::new() }
+    }
+
+    /// What an alias at `at` of this anchored node stands for: a copy, which shares the places of
+    /// the anchor's children; only the alias itself stands elsewhere.
+    fn copy(&self, at: Marker, shape: bool) -> Node<'a> {
+        let at = Spot::of(at);
+        Node {
+            content: self.content.clone(),
+            place: Place { at, key: at, ..self.place },
+            nodes: self.nodes,
+            shape: if shape { self.shape.clone() } else { None },
+            odd: self.odd.clone(),
+        }
+    }
+
+    /// Its JSON key text when it is a scalar.
+    fn key_text(&self) -> Option<Cow<'_, str>> {
+        match &self.content {
+            Content::Scalar(s) => Some(key_str(s)),
+            _ => None,
+        }
+    }
+
+    fn take_shape(&mut self) -> String {
+        self.shape.take().unwrap_or_else(|| BAD.to_owned())
+    }
+}
+
+/// A node's YAML form as text, equal exactly when saphyr's loader would find the nodes equal,
+/// to tell keys that are collections apart as it did: each scalar with its type (`~`, `T`, `F`,
+/// `i12;`, `d<bits>;` with one NaN and one zero as `OrderedFloat` has, `s3:abc`), `?` for an
+/// empty alias, `[…]` around the items of a sequence and `{…}` around the keys and values of a
+/// mapping in its order. Text, not saphyr's `Yaml` values: an alias bomb inside anchors keeps a
+/// few bytes a node instead of some hundred.
+enum Shape {
+    /// `[` and the items so far.
+    Seq(String),
+    /// The entries so far.
+    Map(Vec<(String, String)>),
+}
+
+/// The form of an alias to an anchor whose node is not complete.
+const BAD: &str = "?";
+
+impl Shape {
+    fn close(self) -> String {
+        match self {
+            Shape::Seq(mut seq) => {
+                seq.push(']');
+                seq
+            }
+            Shape::Map(entries) => {
+                let mut map = String::from("{");
+                for (k, v) in entries {
+                    map.push_str(&k);
+                    map.push_str(&v);
+                }
+                map.push('}');
+                map
+            }
+        }
+    }
+}
+
+/// The form of a scalar (see [`Shape`]).
+fn scalar_shape(s: &Scalar) -> String {
+    match s {
+        Scalar::Null => "~".to_owned(),
+        Scalar::Boolean(b) => if *b { "T" } else { "F" }.to_owned(),
+        Scalar::Integer(i) => format!("i{i};"),
+        Scalar::FloatingPoint(f) if f.is_nan() => "dNaN;".to_owned(),
+        Scalar::FloatingPoint(f) if f.into_inner() == 0.0 => "d0;".to_owned(),
+        Scalar::FloatingPoint(f) => format!("d{:x};", f.into_inner().to_bits()),
+        Scalar::String(s) => format!("s{}:{s}", s.len()),
+    }
+}
+
+/// A child of an open collection, waiting for it to close.
+struct Child {
+    place: Place,
+    /// Its key in a mapping; `None` in a sequence, and for an entry that a later one replaced.
+    key: Option<String>,
+    value: Value,
+}
+
+/// A mapping key waiting for its value.
+struct Pending {
+    /// Its JSON text; `None` for a collection, which the JSON value leaves out.
+    text: Option<String>,
+    at: Spot,
+    shape: Option<String>,
+}
+
+/// Up to this many keys, a mapping's keys are scanned for a duplicate; beyond, they are indexed.
+const SCAN: usize = 32;
+
+/// An open collection while parsing: the bookkeeping of the guard and of the value being built.
+/// Its children wait in [`Guard::open`], from `base` on, so that each JSON object or array is
+/// made at its full size at once.
+///
+/// Two views of a mapping's keys are kept, which differ in one case only: the guard's, where every
+/// other node is a key, for duplicate keys; and that of saphyr's own loader, which the JSON value
+/// and the positions follow, as they always have (see [`Frame::shift`]).
 struct Frame {
-    is_mapping: bool,
-    expect_key: bool,
+    mapping: bool,
+    /// The guard's view: whether the next complete node is a key.
+    key_next: bool,
+    at: Spot,
     anchor: usize,
     /// Nodes inside so far, with aliases expanded.
     nodes: usize,
-    keys: HashMap<String, Marker>,
+    base: usize,
+    /// The loader's view: the key waiting for its value, `None` when the next node is a key.
+    pending: Option<Pending>,
+    /// Keys that are collections inside, each with the JSON key of the entry it came from (`None`
+    /// for this mapping's own), so that an entry whose value is replaced takes its own along.
+    odd: Vec<(Option<String>, Spot)>,
+    /// Its YAML form so far, while it is kept (see [`Node::shape`]).
+    shape: Option<Box<Shape>>,
+    /// What only some mappings need, apart so that a frame stays small to push and pop.
+    extra: Option<Box<Extra>>,
 }
 
-/// Sits between the parser and saphyr's loader: forwards events while they are within the
-/// limits, and records the first problem otherwise (after which nothing more is built).
+/// The keys of a mapping with many keys, or with a shift, or with keys that are collections.
+#[derive(Default)]
+struct Extra {
+    /// The guard's keys with their lines, once there are many or they differ from the loader's;
+    /// until then the children's keys are scanned.
+    keys: Option<HashMap<String, u32>>,
+    /// After a shift: where each of the loader's keys stands in [`Guard::open`].
+    shifted: Option<HashMap<String, usize>>,
+    /// This mapping's own keys that are collections, each where it first stands.
+    odd_keys: Vec<(String, Spot)>,
+}
+
+impl Frame {
+    fn new(mapping: bool, anchor: usize, at: Marker, base: usize, shape: bool) -> Frame {
+        let shape = match (shape, mapping) {
+            (false, _) => None,
+            (true, true) => Some(Box::new(Shape::Map(Vec::new()))),
+            (true, false) => Some(Box::new(Shape::Seq(String::from("[")))),
+        };
+        let (pending, odd, extra, at) = (None, Vec::new(), None, Spot::of(at));
+        Frame { mapping, key_next: true, at, anchor, nodes: 1, base, pending, odd, shape, extra }
+    }
+
+    fn extra(&mut self) -> &mut Extra {
+        self.extra.get_or_insert_default()
+    }
+
+    /// The guard's keys, when they are indexed.
+    fn keys(&mut self) -> Option<&mut HashMap<String, u32>> {
+        self.extra.as_mut()?.keys.as_mut()
+    }
+
+    /// Whether a node that starts now needs its YAML form: inside a kept form, or as a key, which
+    /// may be a collection.
+    fn keeps_shape(&self) -> bool {
+        self.shape.is_some() || (self.mapping && self.pending.is_none())
+    }
+
+    /// The guard's duplicate-key check for `node`, complete at `at`: a key whose JSON text this
+    /// mapping already has (`1` and `"1"` collide there too, so they count as the same key).
+    fn check_key(&mut self, node: &Node, at: Marker, open: &[Child]) -> Option<Problem> {
+        if !self.mapping {
+            return None;
+        }
+        self.key_next = !self.key_next;
+        if self.key_next {
+            return None;
+        }
+        let text = node.key_text()?;
+        if let Some(first) = self.seen(&text, open) {
+            return Some(Problem::DuplicateKey { key: text.into_owned(), first, again: at });
+        }
+        if let Some(keys) = self.keys() {
+            keys.insert(text.into_owned(), Spot::of(at).line);
+        }
+        None
+    }
+
+    /// The line of `key` when this mapping already has it.
+    fn seen(&mut self, key: &str, open: &[Child]) -> Option<u32> {
+        let children = open.get(self.base..).unwrap_or_default();
+        if children.len() > SCAN && self.keys().is_none() {
+            self.extra().keys = Some(key_lines(children));
+        }
+        match self.keys() {
+            Some(keys) => keys.get(key).copied(),
+            None => children.iter().find(|c| c.key.as_deref() == Some(key)).map(|c| c.place.key.line),
+        }
+    }
+
+    /// Adds a complete child as saphyr's loader did: an item, a key, or a key's value.
+    fn add(&mut self, mut node: Node, open: &mut Vec<Child>) {
+        if !self.mapping {
+            if let Some(Shape::Seq(seq)) = self.shape.as_deref_mut() {
+                seq.push_str(&node.take_shape());
+            }
+            self.odd.extend(node.odd.into_iter().map(|at| (None, at)));
+            open.push(Child { place: node.place, key: None, value: node.content.into_value() });
+            return;
+        }
+        match self.pending.take() {
+            Some(key) => self.insert(key, node, open),
+            None if matches!(node.content, Content::Bad) => self.shift(open),
+            None => {
+                let text = match node.content {
+                    Content::Scalar(s) => Some(key_string(s)),
+                    _ => None,
+                };
+                self.pending = Some(Pending { text, at: node.place.at, shape: node.shape });
+            }
+        }
+    }
+
+    /// Adds the entry of `key` with `node` as its value. A key that is a collection is left out
+    /// of the JSON value and noted instead.
+    fn insert(&mut self, key: Pending, mut node: Node, open: &mut Vec<Child>) {
+        if let (Some(Shape::Map(entries)), Some(k)) = (self.shape.as_deref_mut(), &key.shape) {
+            // As saphyr's map: a key given again moves to the back, with the new value.
+            entries.retain(|(old, _)| old != k);
+            entries.push((k.clone(), node.take_shape()));
+        }
+        let Some(text) = key.text else {
+            return self.note_odd(key.at, key.shape.unwrap_or_else(|| BAD.to_owned()));
+        };
+        let first = self.replace(&text, open);
+        if !node.odd.is_empty() {
+            self.odd.extend(node.odd.iter().map(|at| (Some(text.clone()), *at)));
+        }
+        if let Some(shifted) = self.extra.as_mut().and_then(|e| e.shifted.as_mut()) {
+            shifted.insert(text.clone(), open.len());
+        }
+        let place = Place { key: first.unwrap_or(key.at), ..node.place };
+        open.push(Child { place, key: Some(text), value: node.content.into_value() });
+    }
+
+    /// After a shift the loader can meet a key twice without the guard refusing it: its map kept
+    /// the first key, moved to the back with the new value. Leaves the old entry out and returns
+    /// where that key stands.
+    fn replace(&mut self, text: &str, open: &mut [Child]) -> Option<Spot> {
+        let old = open.get_mut(*self.extra.as_ref()?.shifted.as_ref()?.get(text)?)?;
+        old.key = None;
+        old.value = Value::Null;
+        let first = old.place.key;
+        self.odd.retain(|(k, _)| k.as_deref() != Some(text));
+        Some(first)
+    }
+
+    /// A key that is a collection, which a record may not have. Equal ones (as YAML) are one key
+    /// to the loader, found once: where it first stands, in the place of the last.
+    fn note_odd(&mut self, at: Spot, shape: String) {
+        let odd_keys = &mut self.extra().odd_keys;
+        let first = match odd_keys.iter().find(|(k, _)| *k == shape) {
+            Some(&(_, first)) => first,
+            None => {
+                odd_keys.push((shape, at));
+                at
+            }
+        };
+        self.odd.retain(|o| *o != (None, first));
+        self.odd.push((None, first));
+    }
+
+    /// A key that is an alias of its own unfinished mapping (`&a {*a : x}`) was no key to saphyr's
+    /// loader: the node after it took its place, and the JSON value and positions follow that. The
+    /// guard goes on with every other node as a key, so from here both views keep their own keys.
+    fn shift(&mut self, open: &[Child]) {
+        let children = open.get(self.base..).unwrap_or_default();
+        let base = self.base;
+        let extra = self.extra();
+        if extra.keys.is_none() {
+            extra.keys = Some(key_lines(children));
+        }
+        if extra.shifted.is_none() {
+            let at = |(i, c): (usize, &Child)| Some((c.key.clone()?, base + i));
+            extra.shifted = Some(children.iter().enumerate().filter_map(at).collect());
+        }
+    }
+
+    /// The closed collection as a node; the places of its children move to `places`.
+    fn finish<'a>(self, open: &mut Vec<Child>, places: &mut Vec<Place>) -> Node<'a> {
+        let first = places.len();
+        let children = open.drain(self.base.min(open.len())..);
+        let value = if self.mapping {
+            let mut map = Map::with_capacity(children.len());
+            for child in children {
+                if let Some(key) = child.key {
+                    places.push(child.place);
+                    map.insert(key, child.value);
+                }
+            }
+            Value::Object(map)
+        } else {
+            let mut items = Vec::with_capacity(children.len());
+            for child in children {
+                places.push(child.place);
+                items.push(child.value);
+            }
+            Value::Array(items)
+        };
+        let at = self.at;
+        let place = Place { at, key: at, first: narrow(first), len: narrow(places.len() - first) };
+        let odd = self.odd.into_iter().map(|(_, at)| at).collect();
+        let shape = self.shape.map(|s| s.close());
+        Node { content: Content::Tree(value), place, nodes: self.nodes, shape, odd }
+    }
+}
+
+/// The keys of `children` with the lines they stand on.
+fn key_lines(children: &[Child]) -> HashMap<String, u32> {
+    children.iter().filter_map(|c| Some((c.key.clone()?, c.place.key.line))).collect()
+}
+
+/// Sits between the parser and the value: builds the JSON value and the places of its nodes from
+/// the parser's events while they are within the limits, and records the first problem otherwise
+/// (after which nothing more is built).
 struct Guard<'a> {
-    loader: YamlLoader<'a, MarkedYaml<'a>>,
     limits: Limits,
     frames: Vec<Frame>,
-    /// Size and key text of each anchor, for aliases.
-    anchors: HashMap<usize, Anchor>,
+    /// Each anchored node, for its aliases.
+    anchors: HashMap<usize, Node<'a>>,
     /// Nodes of the document so far, with aliases expanded: the whole document counts towards
     /// the limit, not each collection on its own.
     total: usize,
     documents: usize,
     problems: Vec<Problem>,
+    /// The children of the open collections, each frame's from its `base` on.
+    open: Vec<Child>,
+    /// The places of the children of the closed ones: [`Document::places`].
+    places: Vec<Place>,
+    /// The first document's root, once complete.
+    root: Option<Node<'a>>,
+    /// Whether to copy text into strings of its own size (see [`COMPACT`]).
+    compact: bool,
 }
 
+/// From this size on, a document's text values are copied out of the parser's buffers, which have
+/// room for some 130 bytes each: a large document (the domain overview) would otherwise keep
+/// double its memory. Records are smaller and live briefly, and the copy would cost them time.
+const COMPACT: usize = 256 * 1024;
+
 impl<'a> Guard<'a> {
-    fn new(limits: &Limits) -> Self {
-        let mut loader = YamlLoader::default();
-        loader.alias_limit(limits.max_nodes);
-        // The guard reports repeated keys itself, with both lines and under their own rule; the
-        // loader would call them a syntax error, and would miss `1` and `"1"`, which collide in
-        // JSON. Keys that are collections never reach JSON: `to_json` reports them.
-        loader.allow_duplicate_keys(true);
+    /// A guard for a text of `len` bytes.
+    fn new(limits: &Limits, len: usize) -> Self {
         Guard {
-            loader,
             limits: *limits,
-            frames: Vec::new(),
+            // Room for what a record needs, so that these grow only for larger documents.
+            frames: Vec::with_capacity(8),
             anchors: HashMap::new(),
             total: 0,
             documents: 0,
             problems: Vec::new(),
+            open: Vec::with_capacity(64),
+            // A node takes some 24 bytes of YAML, and a place 24 bytes of memory.
+            places: Vec::with_capacity(len / 24),
+            root: None,
+            compact: len >= COMPACT,
         }
     }
 
@@ -598,7 +974,7 @@ impl<'a> Guard<'a> {
     }
 
     /// Adds `nodes` to the document's total; a node is counted when it starts, an alias with
-    /// everything its anchor stands for.
+    /// everything its anchor stands for, before it is copied.
     fn count(&mut self, nodes: usize, at: Marker) {
         self.total = self.total.saturating_add(nodes);
         if self.total > self.limits.max_nodes {
@@ -606,30 +982,107 @@ impl<'a> Guard<'a> {
         }
     }
 
-    /// A node of `nodes` expanded nodes is complete; `key` is its JSON key text when it is a
-    /// scalar.
-    fn complete(&mut self, nodes: usize, anchor: usize, key: Option<String>, at: Marker) {
+    /// Whether the node that starts now needs its YAML form (see [`Node::shape`]).
+    fn keeps_shape(&self) -> bool {
+        self.frames.last().is_some_and(Frame::keeps_shape)
+    }
+
+    fn start(&mut self, mapping: bool, anchor: usize, tag: Option<&Cow<'a, Tag>>, at: Marker) {
+        self.check_tag(tag, if mapping { &["map"] } else { &["seq"] }, at);
+        if self.frames.len() >= self.limits.max_depth {
+            self.refuse(Problem::TooDeep(at, self.limits.max_depth));
+        }
+        self.count(1, at);
+        if self.problems.is_empty() {
+            let shape = anchor > 0 || self.keeps_shape();
+            self.frames.push(Frame::new(mapping, anchor, at, self.open.len(), shape));
+        }
+    }
+
+    fn end(&mut self, at: Marker) {
+        if let Some(frame) = self.frames.pop() {
+            let anchor = frame.anchor;
+            let node = frame.finish(&mut self.open, &mut self.places);
+            self.complete(node, anchor, at);
+        }
+    }
+
+    fn scalar(
+        &mut self,
+        text: Cow<'a, str>,
+        style: ScalarStyle,
+        anchor: usize,
+        tag: Option<&Cow<'a, Tag>>,
+        at: Marker,
+    ) {
+        self.check_tag(tag, &["str", "int", "float", "bool", "null"], at);
+        let scalar = resolve(text, style, tag);
+        if let (Some(tag), None) = (tag, &scalar) {
+            // `!!int abc`: saphyr's loader would make it an empty value.
+            self.refuse(Problem::TagMismatch(at, tag_text(tag)));
+        }
+        self.count(1, at);
+        let Some(mut scalar) = scalar.filter(|_| self.problems.is_empty()) else { return };
+        if let (true, Scalar::String(Cow::Owned(s))) = (self.compact, &mut scalar) {
+            *s = s.as_str().to_owned();
+        }
+        // A scalar is never a key that is a collection: only inside a kept form is its own needed.
+        let shape =
+            (anchor > 0 || self.frames.last().is_some_and(|f| f.shape.is_some())).then(|| scalar_shape(&scalar));
+        let node = Node { content: Content::Scalar(scalar), place: Place::leaf(at), nodes: 1, shape, odd: Vec::new() };
+        self.complete(node, anchor, at);
+    }
+
+    fn alias(&mut self, id: usize, at: Marker) {
+        self.count(self.anchors.get(&id).map_or(1, |a| a.nodes), at);
+        if self.problems.is_empty() {
+            let shape = self.keeps_shape();
+            let node = self.anchors.get(&id).map_or_else(|| Node::bad(at, shape), |a| a.copy(at, shape));
+            self.complete(node, 0, at);
+        }
+    }
+
+    /// `node` is complete at `at`: it goes into its parent, or becomes the root.
+    fn complete(&mut self, node: Node<'a>, anchor: usize, at: Marker) {
         if anchor > 0 {
-            self.anchors.insert(anchor, Anchor { nodes, key: key.clone() });
+            self.anchors.insert(anchor, node.clone());
         }
         let Some(parent) = self.frames.last_mut() else {
+            if self.root.is_none() {
+                self.root = Some(node);
+            }
             return;
         };
-        parent.nodes = parent.nodes.saturating_add(nodes);
-        let mut problem = None;
-        if parent.is_mapping {
-            if parent.expect_key {
-                if let Some(key) = key {
-                    if let Some(first) = parent.keys.insert(key.clone(), at) {
-                        problem = Some(Problem::DuplicateKey { key, first, again: at });
-                    }
-                }
-            }
-            parent.expect_key = !parent.expect_key;
+        parent.nodes = parent.nodes.saturating_add(node.nodes);
+        match parent.check_key(&node, at, &self.open) {
+            Some(problem) => self.refuse(problem),
+            None => parent.add(node, &mut self.open),
         }
-        if let Some(p) = problem {
-            self.refuse(p);
+    }
+
+    /// The document, once the parser is done and nothing was refused.
+    fn into_document(mut self, rel: &str, lang: Lang) -> Result<Document<'a>, Vec<Finding>> {
+        let Some(root) = self.root else {
+            return Err(vec![structure(rel, START, lang.pick("This file is empty.", "Dit bestand is leeg."), lang)]);
+        };
+        let Content::Tree(value @ Value::Object(_)) = root.content else {
+            return Err(vec![structure(
+                rel,
+                root.place.at.pos(),
+                lang.pick(
+                    "A record must be a list of fields (`name: value`), but this file holds something else.",
+                    "Een registratie moet een lijst van velden zijn (`naam: waarde`), maar dit bestand bevat iets anders.",
+                ),
+                lang,
+            )]);
+        };
+        if !root.odd.is_empty() {
+            return Err(root.odd.into_iter().map(|at| structure_key(rel, at, lang)).collect());
         }
+        if self.places.capacity() / 2 > self.places.len() {
+            self.places.shrink_to_fit();
+        }
+        Ok(Document { value, root: root.place, places: self.places, text: PhantomData })
     }
 }
 
@@ -639,52 +1092,21 @@ impl<'a> SpannedEventReceiver<'a> for Guard<'a> {
             return;
         }
         let at = span.start;
-        match &ev {
+        match ev {
             Event::DocumentStart(_) => {
                 self.documents += 1;
                 if self.documents > 1 {
                     self.refuse(Problem::SecondDocument(at));
                 }
             }
-            Event::MappingStart(anchor, tag) | Event::SequenceStart(anchor, tag) => {
-                let fits = if matches!(ev, Event::MappingStart(..)) { ["map"] } else { ["seq"] };
-                self.check_tag(tag.as_ref(), &fits, at);
-                if self.frames.len() >= self.limits.max_depth {
-                    self.refuse(Problem::TooDeep(at, self.limits.max_depth));
-                }
-                self.count(1, at);
-                self.frames.push(Frame {
-                    is_mapping: matches!(ev, Event::MappingStart(..)),
-                    expect_key: true,
-                    anchor: *anchor,
-                    nodes: 1,
-                    keys: HashMap::new(),
-                });
-            }
-            Event::MappingEnd | Event::SequenceEnd => {
-                if let Some(frame) = self.frames.pop() {
-                    self.complete(frame.nodes, frame.anchor, None, at);
-                }
-            }
-            Event::Scalar(text, style, anchor, tag) => {
-                self.check_tag(tag.as_ref(), &["str", "int", "float", "bool", "null"], at);
-                let key = json_key(text, *style, tag.as_ref());
-                if let (Some(tag), None) = (tag, &key) {
-                    // `!!int abc`: the loader would make it an empty value.
-                    self.refuse(Problem::TagMismatch(at, tag_text(tag)));
-                }
-                self.count(1, at);
-                self.complete(1, *anchor, key, at);
-            }
-            Event::Alias(id) => {
-                let (nodes, key) = self.anchors.get(id).map_or((1, None), |a| (a.nodes, a.key.clone()));
-                self.count(nodes, at);
-                self.complete(nodes, 0, key, at);
-            }
+            // A document without a node: saphyr's loader made it an empty value.
+            Event::DocumentEnd if self.root.is_none() => self.root = Some(Node::bad(at, false)),
+            Event::MappingStart(anchor, tag) => self.start(true, anchor, tag.as_ref(), at),
+            Event::SequenceStart(anchor, tag) => self.start(false, anchor, tag.as_ref(), at),
+            Event::MappingEnd | Event::SequenceEnd => self.end(at),
+            Event::Scalar(text, style, anchor, tag) => self.scalar(text, style, anchor, tag.as_ref(), at),
+            Event::Alias(id) => self.alias(id, at),
             _ => {}
-        }
-        if self.problems.is_empty() {
-            self.loader.on_event(ev, span);
         }
     }
 }
