@@ -1,7 +1,7 @@
 //! The command line: parses arguments, runs the job, and maps the outcome to an exit code.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Component, Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -138,6 +138,22 @@ fn emit(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(),
     }
 }
 
+/// `path` without `.` and `..` steps, so that one file has one name (a folder named `x/..` is not
+/// resolved through links: toets never follows them out of the repository anyway).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// Runs toets as the command line asks; returns the process exit code.
 pub fn main() -> u8 {
     let cli = match Cli::try_parse() {
@@ -158,10 +174,17 @@ pub fn main() -> u8 {
 
 fn run(cli: Cli) -> Result<u8, ToolError> {
     let cwd = std::env::current_dir().map_err(|e| ToolError::Io { path: ".".into(), reason: e.to_string() })?;
-    let root = cli.root.clone().unwrap_or_else(|| config::find_root(&cwd));
+    let root = normalize(&cwd.join(cli.root.clone().unwrap_or_else(|| config::find_root(&cwd))));
+    let today = cli.today.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
+    // A pull request is judged by the configuration it carries, not by the work tree's.
+    if let Command::Pr { base, head, all, format, color, fail_level } = cli.command {
+        let request = pr::Request { base: base.as_deref(), head: &head, all };
+        let review = pr::review(&root, &request, cli.lang, today)?;
+        emit(|out| crate::report::review::render(out, &review, format, color.enabled(), review.lang))?;
+        return Ok(u8::from(review.findings.iter().any(|f| f.fails_at(fail_level))));
+    }
     let config = Config::load(&root)?;
     let lang = cli.lang.unwrap_or(config.lang);
-    let today = cli.today.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
     match cli.command {
         Command::Check { paths, format, color, fail_level } => {
             let cx = Context {
@@ -172,7 +195,7 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
             };
             let tree = WorkTree { root };
             let registry = Registry::open(&tree, config, cx)?;
-            let paths: Vec<PathBuf> = paths.iter().map(|p| cwd.join(p)).collect();
+            let paths: Vec<PathBuf> = paths.iter().map(|p| normalize(&cwd.join(p))).collect();
             let chosen = if paths.is_empty() { None } else { Some(tree.expand(&paths)?) };
             let outcome = registry.check(&tree, chosen.as_deref())?;
             let summary = Summary::of(outcome.files, &outcome.findings);
@@ -180,18 +203,8 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
             emit(|out| format.renderer(color.enabled()).render(out, &report))?;
             Ok(u8::from(outcome.findings.iter().any(|f| f.fails_at(fail_level))))
         }
-        Command::Pr { base, head, all, format, color, fail_level } => {
-            let cx = Context {
-                lang,
-                today,
-                main_domains: config.main_domains.clone(),
-                thresholds: config.thresholds.clone(),
-            };
-            let request = pr::Request { base: base.as_deref(), head: &head, all };
-            let review = pr::review(&cwd, &request, cx)?;
-            emit(|out| crate::report::review::render(out, &review, format, color.enabled(), lang))?;
-            Ok(u8::from(review.findings.iter().any(|f| f.fails_at(fail_level))))
-        }
+        // Handled above, before the work tree's configuration is read.
+        Command::Pr { .. } => Ok(0),
         Command::Rules { format } => {
             emit(|out| crate::report::rules(out, format, lang))?;
             Ok(0)

@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use git2::{DiffFindOptions, DiffOptions, ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
@@ -50,11 +50,6 @@ impl Repo {
         // itself leaves to `git fsck`) would cost more than inflating it.
         git2::opts::strict_hash_verification(false);
         Ok(Repo { repo, blobs: RefCell::default() })
-    }
-
-    /// The folder the repository is checked out in.
-    pub fn root(&self) -> PathBuf {
-        self.repo.workdir().unwrap_or_else(|| self.repo.path()).to_path_buf()
     }
 
     /// The commit that `spec` names (a branch, tag, `HEAD`, a hash). A shallow clone that lacks
@@ -149,8 +144,10 @@ impl Repo {
             let mut found = Vec::new();
             sub.walk(TreeWalkMode::PreOrder, |parent, e| {
                 let name = e.name().unwrap_or_default();
-                if e.kind() == Some(ObjectType::Blob) && source::is_yaml(name) {
-                    found.push((format!("{dir}/{parent}{name}"), e.id(), e.filemode()));
+                let path = format!("{dir}/{parent}{name}");
+                // A single file inside the folder (the overview) is read below, with its own limits.
+                if e.kind() == Some(ObjectType::Blob) && source::is_yaml(name) && !files.contains(&path) {
+                    found.push((path, e.id(), e.filemode()));
                 }
                 TreeWalkResult::Ok
             })

@@ -19,6 +19,7 @@ use crate::load::{self, Limits};
 use crate::registry::{Outcome, Registry};
 use crate::rules::{self, Check, Context};
 use crate::source::{self, Source};
+use jiff::civil::Date;
 
 /// Paths whose change changes the rules themselves: they need the CIO and a maintainer.
 pub const GOVERNANCE: &[&str] = &["schemas", "toets.toml", "CODEOWNERS", ".github", "src", "Cargo.toml", "Cargo.lock"];
@@ -46,6 +47,9 @@ pub struct Review {
     pub sources: BTreeMap<String, Arc<String>>,
     /// Records at head.
     pub files: usize,
+    /// The language of the messages: `--lang`, else `lang` in head's `toets.toml`.
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 /// One changed registry file.
@@ -65,6 +69,9 @@ pub struct RecordChange {
     /// Lines of the head file that the change adds or alters.
     #[serde(skip)]
     pub lines: BTreeSet<usize>,
+    /// The loader's limits for this file (the domain overview has larger ones).
+    #[serde(skip)]
+    pub limits: Limits,
     pub fields: Vec<FieldChange>,
 }
 
@@ -89,7 +96,7 @@ impl RecordChange {
     pub fn pos(&self, pointer: &str, lang: Lang) -> Pos {
         let start = Pos { line: 1, column: 1 };
         let Some(text) = &self.new_text else { return start };
-        match load::parse(text, self.path(), &Limits::default(), lang) {
+        match load::parse(text, self.path(), &self.limits, lang) {
             Ok(doc) => rules::facts::pos(&doc, pointer),
             Err(_) => start,
         }
@@ -116,7 +123,7 @@ impl ChangeView<'_> {
 }
 
 /// Reviews the change from base to head in the repository at `start`.
-pub fn review(start: &Path, request: &Request, cx: Context) -> Result<Review, ToolError> {
+pub fn review(start: &Path, request: &Request, lang: Option<Lang>, today: Date) -> Result<Review, ToolError> {
     let repo = Repo::open(start)?;
     let head = repo.commit(request.head)?;
     let base = match request.base {
@@ -124,6 +131,13 @@ pub fn review(start: &Path, request: &Request, cx: Context) -> Result<Review, To
         None => repo.default_base(&head)?,
     };
     let at_head = Side::read(&repo, &head)?;
+    let config = &at_head.config;
+    let cx = Context {
+        lang: lang.unwrap_or(config.lang),
+        today,
+        main_domains: config.main_domains.clone(),
+        thresholds: config.thresholds.clone(),
+    };
     let registry = Registry::open(&at_head.snapshot, at_head.config.clone(), cx.clone())?;
     let (outcome, memo) = registry.check_with(&at_head.snapshot, None, None)?;
     // The base is checked with its own rules; if they cannot be read, all findings count as new.
@@ -151,7 +165,7 @@ pub fn review(start: &Path, request: &Request, cx: Context) -> Result<Review, To
     let empty = Snapshot::empty();
     let base_files = at_base.as_ref().map_or(&empty, |side| &side.snapshot);
     let records: Vec<RecordChange> =
-        in_registry.into_iter().map(|c| record_change(c, base_files, &at_head.snapshot, cx.lang)).collect();
+        in_registry.into_iter().map(|c| record_change(c, base_files, &at_head.snapshot, config, cx.lang)).collect();
     let governance: Vec<String> = governance.into_iter().filter_map(|c| c.new_path.or(c.old_path)).collect();
 
     let mut findings = mark(outcome.findings, &records, before.as_ref(), request.all);
@@ -172,6 +186,7 @@ pub fn review(start: &Path, request: &Request, cx: Context) -> Result<Review, To
         findings,
         sources,
         files: outcome.files,
+        lang: cx.lang,
     })
 }
 
@@ -212,15 +227,22 @@ impl Side {
 }
 
 /// A changed file with its old and new record, its changed lines and its changed fields.
-fn record_change(change: Change, base: &Snapshot, head: &Snapshot, lang: Lang) -> RecordChange {
+fn record_change(change: Change, base: &Snapshot, head: &Snapshot, config: &Config, lang: Lang) -> RecordChange {
+    // The domain overview may be as large as the registry: it has its own limits, as in a check.
+    let is_overview = |p: &Option<String>| p.as_deref().is_some_and(|p| Path::new(p) == config.domains);
+    let limits = if is_overview(&change.new_path) || is_overview(&change.old_path) {
+        Limits::overview()
+    } else {
+        Limits::default()
+    };
     let text = |files: &Snapshot, path: &Option<String>| {
-        path.as_ref().and_then(|p| files.read(p, &Limits::default(), lang).ok()).map(Arc::new)
+        path.as_ref().and_then(|p| files.read(p, &limits, lang).ok()).map(Arc::new)
     };
     let old_text = text(base, &change.old_path);
     let new_text = text(head, &change.new_path);
     let value = |t: &Option<Arc<String>>, p: &Option<String>| {
         let (t, p) = (t.as_ref()?, p.as_ref()?);
-        load::parse(t, p, &Limits::default(), lang).ok().map(|d| d.value)
+        load::parse(t, p, &limits, lang).ok().map(|d| d.value)
     };
     let old = value(&old_text, &change.old_path);
     let new = value(&new_text, &change.new_path);
@@ -241,6 +263,7 @@ fn record_change(change: Change, base: &Snapshot, head: &Snapshot, lang: Lang) -
         new,
         new_text,
         lines,
+        limits,
         fields,
     }
 }
@@ -250,19 +273,9 @@ fn record_change(change: Change, base: &Snapshot, head: &Snapshot, lang: Lang) -
 fn mark(findings: Vec<Finding>, records: &[RecordChange], base: Option<&Outcome>, all: bool) -> Vec<Finding> {
     let changed: HashMap<&str, &RecordChange> =
         records.iter().filter_map(|r| Some((r.new_path.as_deref()?, r))).collect();
-    // A file renamed by the change has its base findings under its old name.
-    let renamed: HashMap<&str, &str> =
-        records.iter().filter_map(|r| Some((r.old_path.as_deref()?, r.new_path.as_deref()?))).collect();
-    let at_base: BTreeSet<(String, &str, String, String)> = base
-        .map(|o| {
-            o.findings
-                .iter()
-                .map(|f| {
-                    let file = renamed.get(f.file.as_str()).copied().unwrap_or(&f.file).to_owned();
-                    (file, f.rule, f.pointer.clone(), f.message.clone())
-                })
-                .collect()
-        })
+    // A renamed file is a changed file, never "elsewhere": only findings elsewhere are compared.
+    let at_base: BTreeSet<(&str, &str, &str, &str)> = base
+        .map(|o| o.findings.iter().map(|f| (f.file.as_str(), f.rule, f.pointer.as_str(), f.message.as_str())).collect())
         .unwrap_or_default();
     findings
         .into_iter()
@@ -272,7 +285,7 @@ fn mark(findings: Vec<Finding>, records: &[RecordChange], base: Option<&Outcome>
                 Some(_) => Scope::InChangedFile,
                 None => Scope::Elsewhere,
             };
-            let old = at_base.contains(&(f.file.clone(), f.rule, f.pointer.clone(), f.message.clone()));
+            let old = at_base.contains(&(f.file.as_str(), f.rule, f.pointer.as_str(), f.message.as_str()));
             if scope == Scope::Elsewhere && old && !all {
                 return None;
             }

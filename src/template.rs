@@ -26,6 +26,13 @@ pub fn write(root: &Path, config: &Config, id: &str, force: bool, lang: Lang) ->
     let schema: Value = serde_json::from_str(&text)
         .map_err(|e| ToolError::Schema { path: schema_path.display().to_string(), reason: e.to_string() })?;
     let path = root.join(&config.registry).join(format!("{id}.yaml"));
+    // Never write through a link: its target may lie outside the repository.
+    if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(ToolError::Usage(lang.pick(
+            format!("{} is a link; toets does not write through links.", path.display()),
+            format!("{} is een koppeling; toets schrijft niet via koppelingen.", path.display()),
+        )));
+    }
     if path.exists() && !force {
         return Err(ToolError::Usage(lang.pick(
             format!("{} already exists; use --force to overwrite it.", path.display()),

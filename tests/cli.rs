@@ -202,3 +202,35 @@ fn today_comes_from_the_flag_or_the_environment() {
     assert!(text(&late.stdout).contains("\"rule\": \"bio-classification-missing\""), "{}", text(&late.stdout));
     assert_eq!(toets(dir.path(), &["--today", "2027-13-01", "check"]).status.code(), Some(2));
 }
+
+#[test]
+fn a_file_named_through_the_root_or_dot_dot_is_one_record() {
+    let dir = repo();
+    let record =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid.yaml")).expect("fixture");
+    std::fs::write(dir.path().join("registry/valid.yaml"), record).expect("write");
+    std::fs::create_dir(dir.path().join("sub")).expect("mkdir");
+    for (cwd, args) in [
+        (dir.path().to_path_buf(), vec!["-C", ".", "check", "registry/valid.yaml"]),
+        (dir.path().join("sub"), vec!["-C", "..", "check", "../registry/valid.yaml"]),
+        (dir.path().join("sub"), vec!["check", "./../registry/./valid.yaml"]),
+    ] {
+        let out = toets(&cwd, &args);
+        assert_eq!(
+            (out.status.code(), text(&out.stdout).as_str()),
+            (Some(0), "1 file checked: no findings.\n"),
+            "{args:?}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn new_does_not_write_through_a_link() {
+    let dir = repo();
+    let outside = tempfile::tempdir().expect("temp dir");
+    let target = outside.path().join("written.yaml");
+    std::os::unix::fs::symlink(&target, dir.path().join("registry/afval.yaml")).expect("symlink");
+    assert_eq!(toets(dir.path(), &["new", "afval", "--force"]).status.code(), Some(2));
+    assert!(!target.exists(), "toets wrote through the link");
+}

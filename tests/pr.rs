@@ -711,3 +711,12 @@ fn a_link_in_the_head_commit_is_reported_and_not_followed() {
     assert_eq!(changed(&review), pairs(&[("added", "registry/parkeren.yaml")]));
     assert_eq!(marked(&review), expect(&[("symlink-outside-repository", "registry/parkeren.yaml", "in_change")]));
 }
+
+#[test]
+fn the_configuration_comes_from_the_head_commit_not_the_work_tree() {
+    let repo = with_feature();
+    // An uncommitted, broken toets.toml in the work tree does not concern the pull request.
+    repo.write("toets.toml", "this is = not [valid toml\n");
+    let out = repo.toets(&["pr", "--base", "main", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
