@@ -67,14 +67,15 @@ impl Facts {
         };
         let mut references = list("/reuses");
         references.extend(located("/lifecycle/replaced_by".to_owned()));
+        let name = text("/name");
         Facts {
             file: file.to_owned(),
             stem: stem.to_owned(),
             id: located("/id".to_owned()),
-            name: text("/name"),
+            words: words(&[&name, &text("/description"), &text("/need/problem")]),
+            name,
             status: text("/lifecycle/status"),
             audiences: list("/need/audiences").into_iter().map(|l| l.value).collect(),
-            words: words(&[&text("/name"), &text("/description"), &text("/need/problem")]),
             problem: pos(doc, "/need/problem"),
             domains: list("/domains"),
             references,
