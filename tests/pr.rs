@@ -720,3 +720,16 @@ fn the_configuration_comes_from_the_head_commit_not_the_work_tree() {
     let out = repo.toets(&["pr", "--base", "main", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn json_lists_what_the_cio_is_asked_to_decide() {
+    let repo = with_feature();
+    repo.remove("registry/afvalwijzer.yaml");
+    repo.commit("delete");
+    let out = repo.toets(&["pr", "--base", "main", "--format", "json"]);
+    let review = json(&out);
+    let kinds: Vec<&str> =
+        review["decisions"].as_array().expect("decisions").iter().map(|d| d["kind"].as_str().unwrap_or("")).collect();
+    assert_eq!(kinds, ["blocking", "decide"], "{}", review["decisions"]);
+    assert_eq!(review["decisions"][1]["text"], "Confirm removing Afvalwijzer from the register.");
+}

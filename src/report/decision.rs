@@ -35,7 +35,8 @@ pub struct Decision {
 }
 
 /// What sort of decision it is; the list is in this order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// toets found errors: the pull request is not ready.
     Blocking,

@@ -37,8 +37,19 @@ pub fn render(out: &mut dyn Write, review: &Review, format: PrFormat, color: boo
                 #[serde(flatten)]
                 review: &'a Review,
                 summary: Summary,
+                /// What the CIO is asked to decide, as plain sentences.
+                decisions: Vec<Sentence>,
             }
-            serde_json::to_writer_pretty(&mut *out, &Doc { review, summary })?;
+            #[derive(Serialize)]
+            struct Sentence {
+                kind: super::decision::Kind,
+                text: String,
+            }
+            let decisions = super::decision::decisions(review, lang)
+                .into_iter()
+                .map(|d| Sentence { kind: d.kind, text: d.plain() })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &Doc { review, summary, decisions })?;
             writeln!(out)
         }
         PrFormat::Markdown => super::markdown::render(out, review, &summary, lang),
