@@ -139,7 +139,7 @@ pub fn review(start: &Path, request: &Request, lang: Option<Lang>, today: Date) 
         thresholds: config.thresholds.clone(),
     };
     let registry = Registry::open(&at_head.snapshot, at_head.config.clone(), cx.clone())?;
-    let (outcome, memo) = registry.check_with(&at_head.snapshot, None, None)?;
+    let (outcome, memo) = registry.check_with(&at_head.snapshot, None, None, true)?;
     // The base is checked with its own rules; if they cannot be read, all findings count as new.
     // Its files still give the change field by field. With the same rules, a file the pull
     // request does not touch has the same findings at base: only the rules across records and
@@ -149,7 +149,7 @@ pub fn review(start: &Path, request: &Request, lang: Option<Lang>, today: Date) 
         let same_rules = side.rules == at_head.rules;
         let registry = Registry::open(&side.snapshot, side.config.clone(), cx.clone()).ok()?;
         let memo = same_rules.then_some(&memo);
-        registry.check_with(&side.snapshot, None, memo).ok().map(|(outcome, _)| outcome)
+        registry.check_with(&side.snapshot, None, memo, false).ok().map(|(outcome, _)| outcome)
     });
 
     let registry_dir = at_head.config.registry.to_string_lossy().replace('\\', "/");

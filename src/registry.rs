@@ -82,17 +82,19 @@ impl Registry {
     /// `chosen` only (default: the whole registry). Rules across records always see the whole
     /// registry.
     pub fn check(&self, source: &dyn Source, chosen: Option<&[String]>) -> Result<Outcome, ToolError> {
-        self.check_with(source, chosen, None).map(|(outcome, _)| outcome)
+        self.check_with(source, chosen, None, false).map(|(outcome, _)| outcome)
     }
 
     /// As [`Registry::check`], reusing the per-file results of `memo` for files whose content is
     /// the same (by [`Source::identity`]). Only valid when `memo` comes from a check with the
-    /// same configuration and schemas. Returns this check's own per-file results too.
+    /// same configuration and schemas. With `keep`, returns this check's own per-file results
+    /// too (otherwise an empty memo: copying them costs time that only a later check repays).
     pub fn check_with(
         &self,
         source: &dyn Source,
         chosen: Option<&[String]>,
         memo: Option<&Memo>,
+        keep: bool,
     ) -> Result<(Outcome, Memo), ToolError> {
         let all = source.list(&self.config.registry.to_string_lossy().replace('\\', "/"))?;
         let chosen_rel: BTreeSet<String> =
@@ -121,7 +123,7 @@ impl Registry {
         let mut overview_failed = false;
         let mut invalid = BTreeSet::new();
         for (rel, identity, pass) in passes {
-            if identity.is_some() {
+            if keep && identity.is_some() {
                 kept.passes.insert(rel, (identity, pass.clone()));
             }
             let (f, valid) = match pass {
