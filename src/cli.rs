@@ -5,11 +5,12 @@ use std::path::{Component, Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::cache::{self, Cache};
 use crate::config::{self, Config};
 use crate::error::ToolError;
 use crate::finding::{Lang, Severity, Summary};
 use crate::pr;
-use crate::registry::Registry;
+use crate::registry::{Outcome, Registry};
 use crate::report::{Format, Report};
 use crate::rules::{self, Context};
 use crate::source::WorkTree;
@@ -50,6 +51,13 @@ pub enum Command {
         /// The lowest severity that fails the run (exit code 1).
         #[arg(long, value_enum, default_value_t = Severity::Error)]
         fail_level: Severity,
+        /// Check every file anew, without reading or writing the cache.
+        #[arg(long, env = "TOETS_NO_CACHE")]
+        no_cache: bool,
+        /// Where to keep the results of earlier checks (default: $XDG_CACHE_HOME/toets or
+        /// ~/.cache/toets).
+        #[arg(long, env = "TOETS_CACHE_DIR", value_name = "DIR")]
+        cache_dir: Option<PathBuf>,
     },
     /// Review a pull request: what it changes in the registry, field by field, and what toets
     /// finds in that change. Reads both commits from git, not from the work tree.
@@ -154,6 +162,24 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
+/// `toets check`, through the cache in `dir` if there is one. A cache that cannot be written is
+/// reported on standard error and changes nothing else.
+fn check_cached(
+    registry: &Registry,
+    tree: &WorkTree,
+    chosen: Option<&[String]>,
+    dir: Option<&Path>,
+) -> Result<Outcome, ToolError> {
+    let Some(cache) = dir.and_then(|d| Cache::open(d, &tree.root, registry)) else {
+        return registry.check(tree, chosen);
+    };
+    let (outcome, error) = cache.check(registry, tree, chosen)?;
+    if let Some(e) = error {
+        eprintln!("warning: toets could not write its cache {}: {e}", cache.path().display());
+    }
+    Ok(outcome)
+}
+
 /// Runs toets as the command line asks; returns the process exit code.
 pub fn main() -> u8 {
     let cli = match Cli::try_parse() {
@@ -186,7 +212,7 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
     let config = Config::load(&root)?;
     let lang = cli.lang.unwrap_or(config.lang);
     match cli.command {
-        Command::Check { paths, format, color, fail_level } => {
+        Command::Check { paths, format, color, fail_level, no_cache, cache_dir } => {
             let cx = Context {
                 lang,
                 today,
@@ -197,7 +223,8 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
             let registry = Registry::open(&tree, config, cx)?;
             let paths: Vec<PathBuf> = paths.iter().map(|p| normalize(&cwd.join(p))).collect();
             let chosen = if paths.is_empty() { None } else { Some(tree.expand(&paths)?) };
-            let outcome = registry.check(&tree, chosen.as_deref())?;
+            let cache = cache_dir.or_else(cache::default_dir).filter(|_| !no_cache);
+            let outcome = check_cached(&registry, &tree, chosen.as_deref(), cache.as_deref())?;
             let summary = Summary::of(outcome.files, &outcome.findings);
             let report = Report { findings: &outcome.findings, summary, sources: &outcome.sources, lang };
             emit(|out| format.renderer(color.enabled()).render(out, &report))?;

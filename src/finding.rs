@@ -1,9 +1,9 @@
 //! The one result model: every check produces [`Finding`]s, every renderer consumes them.
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// How serious a finding is. `Error` fails the run (exit code 1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Warning,
@@ -30,17 +30,22 @@ impl Lang {
 }
 
 /// A position in a file: 1-based line and 1-based column (in characters, as editors count).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Pos {
     pub line: usize,
     pub column: usize,
 }
 
-/// One thing toets found wrong in one place.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// A rule's registered name. (An alias, so that serde does not take the field for text borrowed
+/// from the input: it is looked up in the rule list, see [`rule_name`].)
+pub type RuleName = &'static str;
+
+/// One thing toets found wrong in one place. (Deserialized only from toets's own cache.)
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// Stable kebab-case rule name, e.g. `schema` or `yaml-syntax`.
-    pub rule: &'static str,
+    #[serde(deserialize_with = "rule_name")]
+    pub rule: RuleName,
     pub severity: Severity,
     /// Path relative to the repository root, with `/` separators.
     pub file: String,
@@ -51,18 +56,18 @@ pub struct Finding {
     pub message: String,
     pub help: Option<String>,
     /// Other places the finding is about, e.g. the first claim of a domain claimed twice.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
     /// Set when a waiver in the record covers the finding: it is shown but does not fail.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waived: Option<Waived>,
     /// In `toets pr`: where the finding stands relative to the change.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,
 }
 
 /// Where a finding stands relative to a pull request's change.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     /// On a line the pull request adds or changes.
@@ -75,7 +80,7 @@ pub enum Scope {
 }
 
 /// A second place that belongs to a finding.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Related {
     pub file: String,
     pub line: usize,
@@ -84,10 +89,16 @@ pub struct Related {
 }
 
 /// The waiver that covers a finding.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Waived {
     pub reason: String,
     pub expires: String,
+}
+
+/// A rule's name as the registered `&'static str`; a name no rule has is an error.
+fn rule_name<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    let name = String::deserialize(d)?;
+    crate::rules::find(&name).map(|r| r.name).ok_or_else(|| serde::de::Error::custom(format!("no rule `{name}`")))
 }
 
 impl Finding {

@@ -7,6 +7,7 @@
 // on the rare error path matters less than keeping one result model.
 #![allow(clippy::result_large_err)]
 
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod diff;

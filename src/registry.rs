@@ -11,6 +11,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::config::{Config, Level};
 use crate::error::ToolError;
@@ -25,13 +26,40 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     /// Number of files checked.
     pub files: usize,
+    /// Number of files whose results came from an earlier check of the same content.
+    pub reused: usize,
     /// The text of every readable file that has findings, by its relative path.
     pub sources: BTreeMap<String, Arc<String>>,
 }
 
 /// The per-file results of a check, by file, with the identity of the content they are for.
+#[derive(Default)]
 pub struct Memo {
-    passes: HashMap<String, (Option<String>, Pass)>,
+    passes: HashMap<String, (Option<String>, Arc<Pass>)>,
+}
+
+impl Memo {
+    /// Each file's path, the identity of its content and its results, in path order.
+    pub fn entries(&self) -> Vec<(&str, &str, &Pass)> {
+        let mut entries: Vec<_> =
+            self.passes.iter().filter_map(|(rel, (id, pass))| Some((rel.as_str(), id.as_deref()?, &**pass))).collect();
+        entries.sort_unstable_by_key(|e| e.0);
+        entries
+    }
+
+    /// A memo of the results in `entries`, as [`Memo::entries`] gives them.
+    pub fn from_entries(entries: Vec<(String, String, Pass)>) -> Memo {
+        Memo { passes: entries.into_iter().map(|(rel, id, pass)| (rel, (Some(id), Arc::new(pass)))).collect() }
+    }
+
+    /// The number of files it has results for.
+    pub fn len(&self) -> usize {
+        self.passes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.passes.is_empty()
+    }
 }
 
 /// A registry's configuration and schemas, ready to check its files.
@@ -41,12 +69,15 @@ pub struct Registry {
     pub limits: Limits,
     records: Schema,
     domains: Schema,
+    /// Hash of the configuration, the schemas and the context: with the same fingerprint and
+    /// the same program, a file's text alone decides its results.
+    fingerprint: blake3::Hash,
 }
 
 /// What one file's pass leaves behind: its findings, what rules across records need of it,
-/// and whether it passed the schema.
-#[derive(Clone)]
-enum Pass {
+/// and whether it passed the schema. Serialized only into toets's own cache.
+#[derive(Serialize, Deserialize)]
+pub enum Pass {
     Record(Vec<Finding>, Option<Facts>, bool),
     Overview(Vec<Finding>, Option<Overview>, bool),
 }
@@ -66,16 +97,27 @@ impl Registry {
                 )));
             }
         }
-        let schema = |path: &Path| {
+        // What the results depend on besides a file's own text, for caches of them.
+        let mut fingerprint = blake3::Hasher::new();
+        let (lang, today, main, limits) = (cx.lang, cx.today, &cx.main_domains, &cx.thresholds);
+        fingerprint.update(format!("{config:?}\n{lang:?} {today} {main:?} {limits:?}\n").as_bytes());
+        let mut schema = |path: &Path| {
             let rel = path.to_string_lossy().replace('\\', "/");
             let text = source
                 .config(&rel)?
                 .ok_or_else(|| ToolError::Schema { path: rel.clone(), reason: "it does not exist".into() })?;
+            fingerprint.update(&(text.len() as u64).to_le_bytes()).update(text.as_bytes());
             Schema::from_text(&text, &rel)
         };
         let records = schema(&config.schema)?;
         let domains = schema(&config.domains_schema)?;
-        Ok(Registry { config, cx, limits: Limits::default(), records, domains })
+        let fingerprint = fingerprint.finalize();
+        Ok(Registry { config, cx, limits: Limits::default(), records, domains, fingerprint })
+    }
+
+    /// See the field `fingerprint`.
+    pub fn fingerprint(&self) -> blake3::Hash {
+        self.fingerprint
     }
 
     /// Checks the files of `source`: the registry folder and the files in `chosen`, reporting on
@@ -107,43 +149,37 @@ impl Registry {
             files.insert(0, overview);
         }
 
-        let passes: Vec<(String, Option<String>, Pass)> = files
+        let passes: Vec<(String, Option<String>, Arc<Pass>, bool)> = files
             .par_iter()
             .map(|rel| {
-                let identity = source.identity(rel);
-                let earlier = memo.and_then(|m| m.passes.get(rel)).filter(|(id, _)| id.is_some() && *id == identity);
-                let pass = earlier.map_or_else(|| self.check_file(source, rel), |(_, pass)| pass.clone());
-                (rel.clone(), identity, pass)
+                let (identity, pass, reused) = self.pass(source, rel, memo, keep);
+                (rel.clone(), identity, pass, reused)
             })
             .collect();
-        let mut kept = Memo { passes: HashMap::with_capacity(passes.len()) };
         let mut findings = Vec::new();
-        let mut records = Vec::new();
+        let mut records: Vec<&Facts> = Vec::with_capacity(passes.len());
         let mut overview = None;
         let mut overview_failed = false;
         let mut invalid = BTreeSet::new();
-        for (rel, identity, pass) in passes {
-            if keep && identity.is_some() {
-                kept.passes.insert(rel, (identity, pass.clone()));
-            }
-            let (f, valid) = match pass {
+        for (_, _, pass, _) in &passes {
+            let (f, valid) = match &**pass {
                 Pass::Record(f, facts, valid) => {
                     records.extend(facts);
-                    (f, valid)
+                    (f, *valid)
                 }
                 Pass::Overview(f, o, valid) => {
                     overview_failed = o.is_none();
-                    overview = o;
-                    (f, valid)
+                    overview = o.as_ref();
+                    (f, *valid)
                 }
             };
             if !valid {
                 invalid.extend(f.first().map(|x| x.file.clone()));
             }
-            findings.extend(f);
+            findings.extend(f.iter().cloned());
         }
         let mut across_findings = Vec::new();
-        let across = Across { records: &records, overview: overview.as_ref(), overview_failed, cx: &self.cx };
+        let across = Across { records: &records, overview, overview_failed, cx: &self.cx };
         rules::check_across(&across, &mut across_findings);
         // Schema first, then policy: a file that fails the schema gets its policy findings once
         // it passes, though its facts (an id, a domain) still count for the other records.
@@ -154,7 +190,45 @@ impl Registry {
         apply_waivers(&mut findings, &records, &self.cx);
         finding::sort(&mut findings);
         let sources = self.sources(source, &findings);
-        Ok((Outcome { findings, files: chosen_rel.len(), sources }, kept))
+        let reused = passes.iter().filter(|p| p.3).count();
+        let kept = Memo {
+            passes: if keep {
+                passes.into_iter().filter_map(|(rel, id, pass, _)| Some((rel, (Some(id?), pass)))).collect()
+            } else {
+                HashMap::new()
+            },
+        };
+        Ok((Outcome { findings, files: chosen_rel.len(), reused, sources }, kept))
+    }
+
+    /// The results of one file: those of `memo` when its content is the same, else a fresh
+    /// check. Returns the content's identity (known from the source, or with `keep` or a memo,
+    /// a hash of the text) and whether the results were reused.
+    fn pass(
+        &self,
+        source: &dyn Source,
+        rel: &str,
+        memo: Option<&Memo>,
+        keep: bool,
+    ) -> (Option<String>, Arc<Pass>, bool) {
+        let earlier = |id: &Option<String>| {
+            let (known, pass) = memo?.passes.get(rel)?;
+            (id.is_some() && known == id).then(|| Arc::clone(pass))
+        };
+        // A git blob is known by its id before it is read.
+        let identity = source.identity(rel);
+        if let Some(pass) = earlier(&identity) {
+            return (identity, pass, true);
+        }
+        let text = source.read(rel, &self.limits_of(rel), self.cx.lang);
+        let identity = identity.or_else(|| {
+            let wanted = keep || memo.is_some();
+            text.as_ref().ok().filter(|_| wanted).map(|t| blake3::hash(t.as_bytes()).to_hex().to_string())
+        });
+        if let Some(pass) = earlier(&identity) {
+            return (identity, pass, true);
+        }
+        (identity, Arc::new(self.check_text(rel, text)), false)
     }
 
     /// Severities from `[rules]` in `toets.toml`: `off` drops a rule's findings, `warning` makes
@@ -176,12 +250,18 @@ impl Registry {
             .collect()
     }
 
-    fn check_file(&self, source: &dyn Source, rel: &str) -> Pass {
+    /// The read limits of a file: the overview lists every domain of the municipality, so it may
+    /// be as large as the registry.
+    fn limits_of(&self, rel: &str) -> Limits {
+        if Path::new(rel) == self.config.domains { Limits::overview() } else { self.limits }
+    }
+
+    /// Checks one file's text (or the finding that it could not be read).
+    fn check_text(&self, rel: &str, text: Result<String, Finding>) -> Pass {
         let is_overview = Path::new(rel) == self.config.domains;
         let lang = self.cx.lang;
-        // The overview lists every domain of the municipality: it may be as large as the registry.
-        let limits = if is_overview { Limits::overview() } else { self.limits };
-        let text = match source.read(rel, &limits, lang) {
+        let limits = self.limits_of(rel);
+        let text = match text {
             Ok(text) => text,
             Err(f) if is_overview => return Pass::Overview(vec![f], None, false),
             Err(f) => return Pass::Record(vec![f], None, false),
@@ -215,8 +295,7 @@ impl Registry {
         files
             .into_iter()
             .filter_map(|rel| {
-                let limits = if Path::new(rel) == self.config.domains { Limits::overview() } else { self.limits };
-                let text = source.read(rel, &limits, self.cx.lang).ok()?;
+                let text = source.read(rel, &self.limits_of(rel), self.cx.lang).ok()?;
                 Some((rel.to_owned(), Arc::new(text)))
             })
             .collect()
@@ -225,8 +304,8 @@ impl Registry {
 
 /// Marks findings that a record's own, valid and unexpired waiver covers. Findings of the loader
 /// and about the waivers themselves cannot be waived.
-fn apply_waivers(findings: &mut [Finding], records: &[Facts], cx: &Context) {
-    let by_file: HashMap<&str, &Facts> = records.iter().map(|r| (r.file.as_str(), r)).collect();
+fn apply_waivers(findings: &mut [Finding], records: &[&Facts], cx: &Context) {
+    let by_file: HashMap<&str, &Facts> = records.iter().map(|r| (r.file.as_str(), *r)).collect();
     for f in findings.iter_mut() {
         let waivable = rules::find(f.rule).is_some_and(rules::waivable);
         let Some(facts) = by_file.get(f.file.as_str()).filter(|_| waivable) else { continue };

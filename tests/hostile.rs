@@ -28,9 +28,11 @@ const LOAD_RULES: &[&str] = &[
     "schema",
 ];
 
-/// A throwaway repository: the crate's schemas and an empty `registry/`.
+/// A throwaway repository: the crate's schemas and an empty `registry/`, and a folder for the
+/// cache of its checks.
 struct Repo {
     dir: TempDir,
+    cache: TempDir,
 }
 
 impl Repo {
@@ -43,7 +45,7 @@ impl Repo {
         for name in ["application.schema.json", "domains.schema.json"] {
             std::fs::copy(source.join(name), schemas.join(name)).expect("copy schema");
         }
-        Repo { dir }
+        Repo { dir, cache: tempfile::tempdir().expect("cache folder") }
     }
 
     fn root(&self) -> &Path {
@@ -60,9 +62,13 @@ impl Repo {
         path
     }
 
-    /// Runs `toets check --format json` on the whole registry.
+    /// Runs `toets check --format json` on the whole registry, twice: the second run reuses the
+    /// cache of the first, and must report exactly the same.
     fn check(&self) -> Run {
-        run(self.root())
+        let fresh = run(self.root(), self.cache.path());
+        let cached = run(self.root(), self.cache.path());
+        assert_eq!(fresh.json, cached.json, "the cached run reports otherwise than the fresh one");
+        fresh
     }
 }
 
@@ -109,7 +115,7 @@ impl Run {
 
 /// Runs the binary on `root` with a deadline: killed and failed when it takes longer, failed when
 /// it ends by a signal or a panic (anything but exit code 0 or 1), or prints no JSON report.
-fn run(root: &Path) -> Run {
+fn run(root: &Path, cache: &Path) -> Run {
     let start = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_toets"))
         .arg("-C")
@@ -117,6 +123,7 @@ fn run(root: &Path) -> Run {
         .args(["check", "--format", "json"])
         .current_dir(root)
         .env("NO_COLOR", "1")
+        .env("TOETS_CACHE_DIR", cache)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -87,7 +87,7 @@ pub const RULE: Rule = Rule {
 
 fn check(a: &Across, out: &mut Vec<Finding>) {
     let Some(overview) = a.overview else { return };
-    let claimed = claimed_domains(a.records);
+    let claimed = claimed_domains(a.records.iter().copied());
     for domain in &overview.domains {
         if domain.active_unclaimed(&claimed) {
             out.push(finding(a, &overview.file, domain));

@@ -5,13 +5,14 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::finding::Pos;
 use crate::load::{Document, Step};
 
 /// A value of a record and where it stands.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Located {
     pub value: String,
     pub pointer: String,
@@ -19,7 +20,7 @@ pub struct Located {
 }
 
 /// A waiver as written in a record.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Waiver {
     pub rule: String,
     pub reason: String,
@@ -32,7 +33,7 @@ pub struct Waiver {
 }
 
 /// What cross-record rules know of one record.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Facts {
     pub file: String,
     /// File name without `.yaml`.
@@ -104,8 +105,8 @@ pub fn claimed_domains<'a>(records: impl IntoIterator<Item = &'a Facts>) -> Hash
 }
 
 /// The records in the order of their paths: "first" and "later" in findings follow it.
-pub fn by_file(records: &[Facts]) -> Vec<&Facts> {
-    let mut sorted: Vec<&Facts> = records.iter().collect();
+pub fn by_file<'a>(records: &[&'a Facts]) -> Vec<&'a Facts> {
+    let mut sorted = records.to_vec();
     sorted.sort_unstable_by(|a, b| a.file.cmp(&b.file));
     sorted
 }
@@ -132,7 +133,7 @@ fn waivers(doc: &Document) -> Vec<Waiver> {
 }
 
 /// One entry of the domain overview.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Domain {
     pub fqdn: String,
     pub status: String,
@@ -148,7 +149,7 @@ impl Domain {
 }
 
 /// The municipality's overview of its domain names.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Overview {
     pub file: String,
     pub domains: Vec<Domain>,
@@ -313,6 +314,7 @@ mod tests {
             main_domains: vec!["voorbeeldstad.nl".into()],
             thresholds: Thresholds::default(),
         };
+        let records: Vec<&Facts> = records.iter().collect();
         let across = Across { records: &records, overview: Some(&overview), overview_failed: false, cx: &cx };
         for rule in crate::rules::RULES {
             if let crate::rules::Check::Across(check) = rule.check {

@@ -319,7 +319,7 @@ impl Record<'_> {
 
 /// All records' facts and the domain overview, as rules across records see them.
 pub struct Across<'a> {
-    pub records: &'a [Facts],
+    pub records: &'a [&'a Facts],
     pub overview: Option<&'a Overview>,
     /// The overview file exists but could not be loaded (it has its own finding then).
     pub overview_failed: bool,

@@ -84,7 +84,7 @@ pub const RULE: Rule = Rule {
 
 fn check(a: &Across, out: &mut Vec<Finding>) {
     let Some(overview) = a.overview else { return };
-    let in_use = claimed_domains(a.records.iter().filter(|f| !f.is_retired()));
+    let in_use = claimed_domains(a.records.iter().copied().filter(|f| !f.is_retired()));
     for facts in a.records.iter().filter(|f| f.is_retired()) {
         for domain in &facts.domains {
             let Some(entry) = overview.get(&domain.value) else {

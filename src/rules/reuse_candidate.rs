@@ -108,10 +108,11 @@ fn check(a: &Across, out: &mut Vec<Finding>) {
 /// to the live records that use it counts, per proposal, how many words each live record shares
 /// with it; only the few records that can still reach the threshold are compared in full. The
 /// proposals are independent, so they are spread over the processors.
-fn similar(records: &[Facts], threshold: f64) -> Vec<(&Facts, &Facts, f64)> {
-    let live: Vec<&Facts> = records.iter().filter(|f| f.status == "live").collect();
+fn similar<'a>(records: &[&'a Facts], threshold: f64) -> Vec<(&'a Facts, &'a Facts, f64)> {
+    let live: Vec<&Facts> = records.iter().copied().filter(|f| f.status == "live").collect();
     let index = Index::new(&live);
-    let proposals: Vec<&Facts> = records.iter().filter(|f| f.status == "proposed" && !f.words.is_empty()).collect();
+    let proposals: Vec<&Facts> =
+        records.iter().copied().filter(|f| f.status == "proposed" && !f.words.is_empty()).collect();
     let found: Vec<Vec<(&Facts, f64)>> = proposals
         .par_iter()
         .map_init(
@@ -261,11 +262,10 @@ mod tests {
         let live = facts("live", "live", &["residents"], words(&["alfa bravo charlie delta echo"]));
         // 3 shared of 5: 0.6 ≥ 0.6.
         let proposal = facts("p", "proposed", &["residents"], words(&["alfa bravo charlie"]));
-        let records = vec![live.clone(), proposal];
-        assert_eq!(similar(&records, 0.6).len(), 1);
-        assert_eq!(similar(&records, 0.61).len(), 0);
+        assert_eq!(similar(&[&live, &proposal], 0.6).len(), 1);
+        assert_eq!(similar(&[&live, &proposal], 0.61).len(), 0);
         let other = facts("p", "proposed", &["staff"], words(&["alfa bravo charlie"]));
-        assert_eq!(similar(&[live, other], 0.5).len(), 0);
+        assert_eq!(similar(&[&live, &other], 0.5).len(), 0);
     }
 
     /// A deterministic pseudo-random generator (splitmix64), so tests need no crate.
@@ -341,11 +341,12 @@ mod tests {
     fn the_index_finds_what_comparing_every_pair_finds() {
         // 2,000 records over 20,000 words: no word reaches the frequency limit, so the index
         // must find exactly the same pairs.
-        let records = synthetic(2_000, 20_000);
+        let owned = synthetic(2_000, 20_000);
+        let records: Vec<&Facts> = owned.iter().collect();
         for threshold in [0.3, 0.5, 0.7] {
             let fast: Vec<(String, String)> =
                 similar(&records, threshold).into_iter().map(|(p, l, _)| (p.file.clone(), l.file.clone())).collect();
-            assert_eq!(fast, brute_force(&records, threshold), "threshold {threshold}");
+            assert_eq!(fast, brute_force(&owned, threshold), "threshold {threshold}");
         }
         assert!(!similar(&records, 0.5).is_empty(), "the near-copies are found");
     }
@@ -354,7 +355,8 @@ mod tests {
     #[test]
     #[ignore = "timing: run in release"]
     fn hundred_thousand_records() {
-        let records = synthetic(100_000, 5_000);
+        let owned = synthetic(100_000, 5_000);
+        let records: Vec<&Facts> = owned.iter().collect();
         let start = std::time::Instant::now();
         let pairs = similar(&records, 0.3);
         let elapsed = start.elapsed();

@@ -1,0 +1,112 @@
+//! Cache: what the last `toets check` found in each file, kept on disk, so that a file whose text
+//! has not changed since is not parsed and checked again. A second run over unchanged records
+//! reads and hashes them, and runs only the rules across records.
+//!
+//! An entry counts only for the same text (its BLAKE3 hash) and the same key: the hash of the
+//! toets program itself, the configuration, the schemas, the language and the date (rules on
+//! ages depend on it). Any other key makes the whole file stale. The cache lives outside the
+//! repository (by default `~/.cache/toets`), so a pull request cannot bring one along, and a
+//! missing, stale or damaged cache is ignored: it can make toets slower, never its findings other.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::ToolError;
+use crate::registry::{Memo, Outcome, Registry};
+use crate::source::Source;
+
+/// Starts every cache file; the number is the format's version.
+const MAGIC: &[u8] = b"toets cache 1\n";
+
+/// The cache file of one registry, for one program and one configuration.
+pub struct Cache {
+    path: PathBuf,
+    key: String,
+}
+
+impl Cache {
+    /// The cache of the repository at `root`, kept in `dir`, for results of `registry` as this
+    /// very program checks. `None` when the program cannot be found to identify it.
+    pub fn open(dir: &Path, root: &Path, registry: &Registry) -> Option<Cache> {
+        let mut key = blake3::Hasher::new();
+        key.update(program()?.as_bytes());
+        key.update(registry.fingerprint().as_bytes());
+        key.update(format!("{:?}", registry.limits).as_bytes());
+        let name = blake3::hash(root.as_os_str().as_encoded_bytes()).to_hex();
+        Some(Cache { path: dir.join(format!("{}.cache", &name[..32])), key: key.finalize().to_hex().to_string() })
+    }
+
+    /// [`Registry::check`] through the cache: what it holds for a file whose text is unchanged is
+    /// reused, and this run's results are stored when they differ from what it held. A cache
+    /// that cannot be written changes nothing but the time; its error comes beside the outcome.
+    pub fn check(
+        &self,
+        registry: &Registry,
+        source: &dyn Source,
+        chosen: Option<&[String]>,
+    ) -> Result<(Outcome, Option<std::io::Error>), ToolError> {
+        let memo = self.load();
+        let (outcome, kept) = registry.check_with(source, chosen, Some(&memo), true)?;
+        // Unchanged when every file it held was reused, and no other file was checked.
+        let same = outcome.reused == memo.len() && kept.len() == memo.len();
+        let error = if same { None } else { self.save(&kept).err() };
+        Ok((outcome, error))
+    }
+
+    /// Where the cache is kept.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The stored results; none when the cache is missing, stale or damaged.
+    pub fn load(&self) -> Memo {
+        self.read().unwrap_or_default()
+    }
+
+    fn read(&self) -> Option<Memo> {
+        let bytes = std::fs::read(&self.path).ok()?;
+        let body = bytes.strip_prefix(MAGIC)?.strip_prefix(self.key.as_bytes())?.strip_prefix(b"\n")?;
+        rmp_serde::from_slice(body).ok().map(Memo::from_entries)
+    }
+
+    /// Stores `memo` in place of what was there. Written beside it and then renamed, so that a
+    /// toets running at the same time reads the old cache or the new one, never half of one.
+    pub fn save(&self, memo: &Memo) -> std::io::Result<()> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        let tag = dir.join("CACHEDIR.TAG");
+        if !tag.exists() {
+            // Tells backup programs to skip the folder (https://bford.info/cachedir/).
+            std::fs::write(tag, "Signature: 8a477f597d28d172789f06886806bc55\n# toets's cache: safe to delete.\n")?;
+        }
+        let mut out = Vec::with_capacity(MAGIC.len() + self.key.len() + 1 + memo.len() * 512);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(self.key.as_bytes());
+        out.push(b'\n');
+        rmp_serde::encode::write_named(&mut out, &memo.entries()).map_err(std::io::Error::other)?;
+        let aside = self.path.with_extension(format!("{}.tmp", std::process::id()));
+        std::fs::write(&aside, &out)?;
+        std::fs::rename(&aside, &self.path).inspect_err(|_| {
+            let _ = std::fs::remove_file(&aside);
+        })
+    }
+}
+
+/// What identifies the running program: its version, and its file's size and time of change
+/// (and inode), which every build changes. Hashing the program itself would cost more than a
+/// whole check of unchanged records (a release build is tens of megabytes).
+fn program() -> Option<String> {
+    let exe = std::env::current_exe().ok()?;
+    let meta = std::fs::metadata(&exe).ok()?;
+    let changed = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some(format!("{} {} {} {changed} {inode}", env!("CARGO_PKG_VERSION"), exe.display(), meta.len()))
+}
+
+/// The cache folder when none is named: `$XDG_CACHE_HOME/toets`, else `~/.cache/toets`.
+pub fn default_dir() -> Option<PathBuf> {
+    let home = |var| std::env::var_os(var).filter(|v| !v.is_empty()).map(PathBuf::from);
+    home("XDG_CACHE_HOME").or_else(|| home("HOME").map(|h| h.join(".cache"))).map(|d| d.join("toets"))
+}

@@ -1,0 +1,224 @@
+//! The cache of `toets check`: a file whose text is unchanged gets its earlier results, a changed
+//! file and any change of program, configuration, schemas, language or date are checked anew,
+//! and a damaged or unwritable cache changes nothing but the time. Each test copies the example
+//! registry into a temporary repository and compares with a check without the cache.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use toets::cache::Cache;
+use toets::config::Config;
+use toets::finding::{Finding, Lang};
+use toets::registry::{Outcome, Registry};
+use toets::rules::Context;
+use toets::source::WorkTree;
+
+/// A copy of the crate's schemas, `toets.toml` and example registry, and a cache folder beside it.
+struct Repo {
+    dir: tempfile::TempDir,
+    cache: tempfile::TempDir,
+}
+
+impl Repo {
+    fn new() -> Repo {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let crate_root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for folder in ["schemas", "registry"] {
+            std::fs::create_dir_all(dir.path().join(folder)).expect("mkdir");
+            for entry in std::fs::read_dir(crate_root.join(folder)).expect("read folder") {
+                let path = entry.expect("entry").path();
+                let to = dir.path().join(folder).join(path.file_name().expect("name"));
+                std::fs::copy(&path, to).expect("copy");
+            }
+        }
+        std::fs::copy(crate_root.join("toets.toml"), dir.path().join("toets.toml")).expect("copy config");
+        Repo { dir, cache: tempfile::tempdir().expect("cache dir") }
+    }
+
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn registry(&self, today: &str, lang: Lang) -> Registry {
+        let config = Config::load(self.root()).expect("config");
+        let cx = Context {
+            lang,
+            today: today.parse().expect("date"),
+            main_domains: config.main_domains.clone(),
+            thresholds: config.thresholds.clone(),
+        };
+        Registry::open(&self.tree(), config, cx).expect("registry")
+    }
+
+    fn tree(&self) -> WorkTree {
+        WorkTree { root: self.root().to_path_buf() }
+    }
+
+    fn cache(&self, registry: &Registry) -> Cache {
+        Cache::open(self.cache.path(), self.root(), registry).expect("cache")
+    }
+
+    /// A check through the cache, on 2026-11-29 in English.
+    fn cached(&self) -> Outcome {
+        self.cached_as("2026-11-29", Lang::En)
+    }
+
+    fn cached_as(&self, today: &str, lang: Lang) -> Outcome {
+        let registry = self.registry(today, lang);
+        let (outcome, error) = self.cache(&registry).check(&registry, &self.tree(), None).expect("check");
+        assert!(error.is_none(), "cache not written: {error:?}");
+        outcome
+    }
+
+    /// The same check without the cache: what the cached one must report.
+    fn fresh(&self) -> Vec<Finding> {
+        self.registry("2026-11-29", Lang::En).check(&self.tree(), None).expect("check").findings
+    }
+
+    fn write(&self, rel: &str, text: &str) {
+        std::fs::write(self.root().join(rel), text).expect("write");
+    }
+
+    fn cache_file(&self) -> PathBuf {
+        self.cache(&self.registry("2026-11-29", Lang::En)).path().to_path_buf()
+    }
+}
+
+const RECORDS: usize = 16;
+
+#[test]
+fn unchanged_files_are_reused_and_changed_ones_checked_anew() {
+    let repo = Repo::new();
+    let fresh = repo.fresh();
+    let waived: Vec<&str> = fresh.iter().map(|f| f.rule).collect();
+    assert!(fresh.iter().all(|f| f.waived.is_some()), "the example registry passes: {waived:?}");
+    let first = repo.cached();
+    assert_eq!((first.files, first.reused), (RECORDS, 0));
+    assert_eq!(first.findings, fresh);
+    assert!(repo.cache_file().is_file());
+
+    let second = repo.cached();
+    assert_eq!((second.reused, &second.findings), (RECORDS, &fresh));
+
+    // One record gets a field the schema does not know: only that file is checked again.
+    let rel = "registry/afvalwijzer.yaml";
+    let text = std::fs::read_to_string(repo.root().join(rel)).expect("read");
+    repo.write(rel, &format!("{text}colour: green\n"));
+    let third = repo.cached();
+    assert_eq!(third.reused, RECORDS - 1);
+    let rules: Vec<(&str, &str)> =
+        third.findings.iter().filter(|f| f.waived.is_none()).map(|f| (f.rule, f.file.as_str())).collect();
+    assert_eq!(rules, vec![("schema", rel)]);
+    assert_eq!(third.findings, repo.fresh());
+
+    // Back as it was: the cache now holds the changed text, so the file is checked again.
+    repo.write(rel, &text);
+    let fourth = repo.cached();
+    assert_eq!((fourth.reused, fourth.findings), (RECORDS - 1, fresh));
+}
+
+#[test]
+fn a_rule_across_records_sees_cached_and_fresh_files_alike() {
+    let repo = Repo::new();
+    repo.cached();
+    // A copy of a record under another name: its id is now used twice, which only the rules
+    // across records, run every time, can tell.
+    let text = std::fs::read_to_string(repo.root().join("registry/parkeerloket.yaml")).expect("read");
+    repo.write("registry/parkeerloket-kopie.yaml", &text);
+    let outcome = repo.cached();
+    assert_eq!(outcome.reused, RECORDS);
+    let fresh = repo.fresh();
+    assert!(fresh.iter().any(|f| f.rule == "id-duplicate"), "{fresh:?}");
+    assert_eq!(outcome.findings, fresh);
+    assert_eq!(repo.cached().findings, fresh);
+}
+
+#[test]
+fn another_date_language_or_schema_checks_every_file_anew() {
+    let repo = Repo::new();
+    repo.cached();
+    assert_eq!(repo.cached_as("2026-11-30", Lang::En).reused, 0, "another date");
+    assert_eq!(repo.cached_as("2026-11-30", Lang::Nl).reused, 0, "another language");
+    assert_eq!(repo.cached_as("2026-11-30", Lang::Nl).reused, RECORDS);
+    let schema = repo.root().join("schemas/application.schema.json");
+    let text = std::fs::read_to_string(&schema).expect("schema");
+    std::fs::write(&schema, text.replacen('{', "{\n  \"$comment\": \"changed\",", 1)).expect("write");
+    assert_eq!(repo.cached_as("2026-11-30", Lang::Nl).reused, 0, "another schema");
+    repo.write("toets.toml", "main_domains = [\"voorbeeldstad.nl\", \"example.org\"]\n");
+    assert_eq!(repo.cached_as("2026-11-30", Lang::Nl).reused, 0, "another configuration");
+}
+
+#[test]
+fn a_damaged_cache_is_ignored_and_written_again() {
+    let repo = Repo::new();
+    repo.cached();
+    let path = repo.cache_file();
+    let bytes = std::fs::read(&path).expect("cache");
+    let fresh = repo.fresh();
+    for damaged in [&bytes[..bytes.len() / 2], b"not a cache at all", &[], &bytes[..20]] {
+        std::fs::write(&path, damaged).expect("damage");
+        let outcome = repo.cached();
+        assert_eq!((outcome.reused, &outcome.findings), (0, &fresh));
+        assert_eq!(repo.cached().reused, RECORDS, "the cache was written again");
+    }
+    // The right header on a body that is not the cache's.
+    let header = bytes
+        .iter()
+        .position(|&b| b == b'\n')
+        .and_then(|i| Some(i + 1 + bytes[i + 1..].iter().position(|&b| b == b'\n')? + 1));
+    let header = header.expect("two header lines");
+    let mut forged = bytes[..header].to_vec();
+    forged.extend_from_slice(&[0x93, 0xa1, b'x']);
+    std::fs::write(&path, forged).expect("forge");
+    assert_eq!(repo.cached().reused, 0);
+}
+
+fn toets(repo: &Repo, cache_dir: &Path, extra: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_toets"))
+        .current_dir(repo.root())
+        .env("TOETS_TODAY", "2026-11-29")
+        .env("TOETS_CACHE_DIR", cache_dir)
+        .env_remove("TOETS_NO_CACHE")
+        .args(["--lang", "en", "check", "--color", "never"])
+        .args(extra)
+        .output()
+        .expect("toets runs")
+}
+
+#[test]
+fn the_binary_keeps_its_cache_in_the_folder_named_and_not_with_no_cache() {
+    let repo = Repo::new();
+    let out = toets(&repo, repo.cache.path(), &["--no-cache"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(std::fs::read_dir(repo.cache.path()).expect("cache dir").count(), 0, "--no-cache wrote a cache");
+
+    let fresh = toets(&repo, repo.cache.path(), &[]);
+    let mut names: Vec<String> = std::fs::read_dir(repo.cache.path())
+        .expect("cache dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort_by_key(|n| n != "CACHEDIR.TAG");
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert_eq!(names[0], "CACHEDIR.TAG");
+    assert!(names[1].ends_with(".cache") && names[1].len() == 38, "{names:?}");
+    let cached = toets(&repo, repo.cache.path(), &[]);
+    assert_eq!((fresh.status.code(), &fresh.stdout), (cached.status.code(), &cached.stdout));
+    let human = String::from_utf8_lossy(&cached.stdout);
+    assert!(human.ends_with("\n16 files checked: no findings (2 waived).\n"), "{human}");
+}
+
+#[test]
+fn a_cache_that_cannot_be_written_is_a_warning_only() {
+    let repo = Repo::new();
+    // A file where the cache folder should be.
+    let blocked = repo.cache.path().join("blocked");
+    std::fs::write(&blocked, "").expect("write");
+    repo.write("registry/extra.yaml", "id: extra\n");
+    let out = toets(&repo, &blocked, &["--format", "json"]);
+    let without = toets(&repo, &blocked, &["--format", "json", "--no-cache"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!((out.status.code(), &out.stdout), (without.status.code(), &without.stdout));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("warning: toets could not write its cache "), "{stderr}");
+    assert!(without.stderr.is_empty(), "{}", String::from_utf8_lossy(&without.stderr));
+}
