@@ -8,6 +8,7 @@
 //! repository (by default `~/.cache/toets`), so a pull request cannot bring one along, and a
 //! missing, stale or damaged cache is ignored: it can make toets slower, never its findings other.
 
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::error::ToolError;
@@ -62,10 +63,17 @@ impl Cache {
         self.read().unwrap_or_default()
     }
 
+    /// Streams the file rather than reading it whole: for 100,000 records it is tens of
+    /// megabytes, which would otherwise sit in memory beside what it decodes to.
     fn read(&self) -> Option<Memo> {
-        let bytes = std::fs::read(&self.path).ok()?;
-        let body = bytes.strip_prefix(MAGIC)?.strip_prefix(self.key.as_bytes())?.strip_prefix(b"\n")?;
-        rmp_serde::from_slice(body).ok().map(Memo::from_entries)
+        let mut file = std::io::BufReader::new(std::fs::File::open(&self.path).ok()?);
+        let mut header = vec![0; MAGIC.len() + self.key.len() + 1];
+        file.read_exact(&mut header).ok()?;
+        let expected = [MAGIC, self.key.as_bytes(), b"\n"].concat();
+        if header != expected {
+            return None;
+        }
+        rmp_serde::from_read(file).ok().map(Memo::from_entries)
     }
 
     /// Stores `memo` in place of what was there. Written beside it and then renamed, so that a
@@ -78,17 +86,24 @@ impl Cache {
             // Tells backup programs to skip the folder (https://bford.info/cachedir/).
             std::fs::write(tag, "Signature: 8a477f597d28d172789f06886806bc55\n# toets's cache: safe to delete.\n")?;
         }
-        let mut out = Vec::with_capacity(MAGIC.len() + self.key.len() + 1 + memo.len() * 512);
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(self.key.as_bytes());
-        out.push(b'\n');
-        rmp_serde::encode::write_named(&mut out, &memo.entries()).map_err(std::io::Error::other)?;
         let aside = self.path.with_extension(format!("{}.tmp", std::process::id()));
-        std::fs::write(&aside, &out)?;
-        std::fs::rename(&aside, &self.path).inspect_err(|_| {
+        let written = write(&aside, &self.key, memo).and_then(|()| std::fs::rename(&aside, &self.path));
+        if written.is_err() {
             let _ = std::fs::remove_file(&aside);
-        })
+        }
+        written
     }
+}
+
+/// Writes a cache file with `key` for `memo` at `path`.
+fn write(path: &Path, key: &str, memo: &Memo) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    out.write_all(MAGIC)?;
+    out.write_all(key.as_bytes())?;
+    out.write_all(b"\n")?;
+    rmp_serde::encode::write_named(&mut out, &memo.entries()).map_err(std::io::Error::other)?;
+    // No fsync: after a crash a torn cache is only a damaged one, which is ignored.
+    out.flush()
 }
 
 /// What identifies the running program: its version, and its file's size and time of change

@@ -52,7 +52,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Severity::Error)]
         fail_level: Severity,
         /// Check every file anew, without reading or writing the cache.
-        #[arg(long, env = "TOETS_NO_CACHE")]
+        #[arg(long, env = "TOETS_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
         no_cache: bool,
         /// Where to keep the results of earlier checks (default: $XDG_CACHE_HOME/toets or
         /// ~/.cache/toets).

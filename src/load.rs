@@ -171,18 +171,41 @@ pub fn read(root: &Path, path: &Path, rel: &str, limits: &Limits, lang: Lang) ->
             lang.pick(format!("This file cannot be read: {e}."), format!("Dit bestand kan niet worden gelezen: {e}.")),
         )
     };
-    let meta = std::fs::symlink_metadata(path).map_err(unreadable)?;
-    if meta.file_type().is_symlink() {
+    let link = std::fs::symlink_metadata(path).map_err(unreadable)?.file_type().is_symlink();
+    if link {
         check_symlink(root, path, rel, lang)?;
     }
-    // Only a regular file is opened: opening a named pipe waits for a writer, forever.
-    if !std::fs::metadata(path).map_err(unreadable)?.is_file() {
+    let file = open_without_waiting(path, link).map_err(unreadable)?;
+    // Judged on the file as opened, so it cannot be swapped for a pipe or a folder in between.
+    let meta = file.metadata().map_err(unreadable)?;
+    if !meta.is_file() {
         return Err(not_a_file(rel, lang));
     }
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    let mut bytes = Vec::new();
+    // Sized up front: one read for the text and one that finds its end.
+    let mut bytes = Vec::with_capacity(meta.len().min(limits.max_bytes) as usize + 1);
     file.take(limits.max_bytes + 1).read_to_end(&mut bytes).map_err(unreadable)?;
     from_bytes(bytes, rel, limits, lang)
+}
+
+/// Opens `path` for reading, following a link only when `link` (one judged to stay inside the
+/// repository). Opening a named pipe would wait for a writer, forever: on Unix it is opened
+/// without waiting (and then refused as not a regular file), and a file swapped for a link after
+/// it was judged is not opened; elsewhere a pipe is refused before it is opened.
+fn open_without_waiting(path: &Path, link: bool) -> std::io::Result<std::fs::File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let flags = if link { libc::O_NONBLOCK } else { libc::O_NONBLOCK | libc::O_NOFOLLOW };
+        std::fs::OpenOptions::new().read(true).custom_flags(flags).open(path)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = link;
+        if !std::fs::metadata(path)?.is_file() {
+            return Err(std::io::Error::other("not a regular file"));
+        }
+        std::fs::File::open(path)
+    }
 }
 
 /// A file's content as text: within the size limit, UTF-8 without NUL bytes. Files read from

@@ -191,6 +191,13 @@ fn the_binary_keeps_its_cache_in_the_folder_named_and_not_with_no_cache() {
     let out = toets(&repo, repo.cache.path(), &["--no-cache"]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(std::fs::read_dir(repo.cache.path()).expect("cache dir").count(), 0, "--no-cache wrote a cache");
+    for off in ["1", "true"] {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_toets"));
+        command.current_dir(repo.root()).env("TOETS_CACHE_DIR", repo.cache.path()).env("TOETS_NO_CACHE", off);
+        let out = command.args(["--today", "2026-11-29", "check"]).output().expect("toets runs");
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(std::fs::read_dir(repo.cache.path()).expect("cache dir").count(), 0, "TOETS_NO_CACHE={off}");
+    }
 
     let fresh = toets(&repo, repo.cache.path(), &[]);
     let mut names: Vec<String> = std::fs::read_dir(repo.cache.path())
