@@ -91,7 +91,28 @@ impl Cache {
         if written.is_err() {
             let _ = std::fs::remove_file(&aside);
         }
+        prune(dir, std::time::SystemTime::now());
         written
+    }
+}
+
+/// How long the cache of a repository that toets no longer checks is kept.
+pub const UNUSED_DAYS: u64 = 30;
+
+/// Removes the caches in `dir` of repositories not checked for [`UNUSED_DAYS`] (a cache is
+/// rewritten whenever its repository's files change), and files left aside by a toets that was
+/// stopped while writing, so that the folder does not grow with every checkout ever checked.
+fn prune(dir: &Path, now: std::time::SystemTime) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let limit = std::time::Duration::from_secs(UNUSED_DAYS * 24 * 60 * 60);
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let ours = name.to_str().is_some_and(|n| n.ends_with(".cache") || n.ends_with(".tmp"));
+        let modified = entry.metadata().and_then(|m| m.modified());
+        let old = modified.is_ok_and(|m| now.duration_since(m).is_ok_and(|age| age > limit));
+        if ours && old {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 

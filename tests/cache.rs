@@ -229,3 +229,24 @@ fn a_cache_that_cannot_be_written_is_a_warning_only() {
     assert!(stderr.starts_with("warning: toets could not write its cache "), "{stderr}");
     assert!(without.stderr.is_empty(), "{}", String::from_utf8_lossy(&without.stderr));
 }
+
+#[test]
+fn caches_of_repositories_not_checked_for_a_month_are_removed() {
+    let repo = Repo::new();
+    let dir = repo.cache.path();
+    let day = std::time::Duration::from_secs(24 * 60 * 60);
+    let aged = |name: &str, days: u64| {
+        let path = dir.join(name);
+        let file = std::fs::File::create(&path).expect("create");
+        file.set_modified(std::time::SystemTime::now() - day * days as u32).expect("set time");
+        path
+    };
+    let stale = aged("0123456789abcdef0123456789abcdef.cache", toets::cache::UNUSED_DAYS + 1);
+    let left_aside = aged("0123456789abcdef0123456789abcdef.4242.tmp", toets::cache::UNUSED_DAYS + 1);
+    let recent = aged("fedcba9876543210fedcba9876543210.cache", toets::cache::UNUSED_DAYS - 1);
+    let other = aged("notes.txt", toets::cache::UNUSED_DAYS + 10);
+    repo.cached();
+    assert!(!stale.exists() && !left_aside.exists(), "old caches are removed");
+    assert!(recent.exists() && other.exists(), "recent caches and other files are kept");
+    assert!(repo.cache_file().exists());
+}
