@@ -15,7 +15,7 @@
 # target/bench-registry-N (reused when the generator, the date and the schemas are unchanged),
 # checks that `toets check` finds nothing in it, then times
 #     toets --today DATE -C DIR check --format json [--no-cache | --cache-dir CACHE] > /dev/null
-# in three ways: "fresh" (--no-cache: every record is parsed and checked), "first" (an empty
+# in four ways: "fresh" (--no-cache: every record is parsed and checked), "first" (an empty
 # cache: the same, and the cache is written) and "cached" (the cache of the run before, with no
 # file changed: each file is read and hashed, and only the rules across records run again) and
 # "one-changed" (as "cached", with one record edited before each run: the loop of a department

@@ -2,21 +2,29 @@
 //! has not changed since is not parsed and checked again. A second run over unchanged records
 //! reads and hashes them, and runs only the rules across records.
 //!
-//! An entry counts only for the same text (its BLAKE3 hash) and the same key: the hash of the
-//! toets program itself, the configuration, the schemas, the language and the date (rules on
-//! ages depend on it). Any other key makes the whole file stale. The cache lives outside the
-//! repository (by default `~/.cache/toets`), so a pull request cannot bring one along, and a
-//! missing, stale or damaged cache is ignored: it can make toets slower, never its findings other.
+//! An entry counts only for the same text (its BLAKE3 hash) and the same key: the toets program
+//! itself, the configuration, the schemas, the language and the date (rules on ages depend on
+//! it). Any other key makes the whole file stale. The cache lives outside the repository (by
+//! default `~/.cache/toets`), so a pull request cannot bring one along; a cache file that others
+//! may write is not trusted. A missing, stale or damaged cache is ignored: it can make toets
+//! slower, never change what it finds.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use crate::error::ToolError;
+use crate::load;
 use crate::registry::{Memo, Outcome, Registry};
 use crate::source::Source;
 
 /// Starts every cache file; the number is the format's version.
 const MAGIC: &[u8] = b"toets cache 1\n";
+
+/// How long the cache of a repository that toets no longer checks is kept.
+pub const UNUSED_DAYS: u64 = 30;
+
+const DAY: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// The cache file of one registry, for one program and one configuration.
 pub struct Cache {
@@ -45,11 +53,13 @@ impl Cache {
         source: &dyn Source,
         chosen: Option<&[String]>,
     ) -> Result<(Outcome, Option<std::io::Error>), ToolError> {
-        let memo = self.load();
-        let (outcome, kept) = registry.check_with(source, chosen, Some(&memo), true)?;
+        let stored = self.read();
+        let memo = stored.as_ref();
+        let (outcome, kept) = registry.check_with(source, chosen, memo, true)?;
         // Unchanged when every file it held was reused, and no other file was checked.
-        let same = outcome.reused == memo.len() && kept.len() == memo.len();
-        let error = if same { None } else { self.save(&kept).err() };
+        let held = memo.map(Memo::len);
+        let same = held == Some(outcome.reused) && held == Some(kept.len());
+        let error = if same { self.keep_alive().err() } else { self.save(&kept).err() };
         Ok((outcome, error))
     }
 
@@ -58,73 +68,106 @@ impl Cache {
         &self.path
     }
 
-    /// The stored results; none when the cache is missing, stale or damaged.
-    pub fn load(&self) -> Memo {
-        self.read().unwrap_or_default()
-    }
-
-    /// Streams the file rather than reading it whole: for 100,000 records it is tens of
-    /// megabytes, which would otherwise sit in memory beside what it decodes to.
+    /// The stored results, when the cache is there, ours and for this key. Streamed rather than
+    /// read whole: for 100,000 records it is tens of megabytes, which would otherwise sit in
+    /// memory beside what it decodes to. Opened as records are, so a pipe cannot make it wait.
     fn read(&self) -> Option<Memo> {
-        let mut file = std::io::BufReader::new(std::fs::File::open(&self.path).ok()?);
+        let file = load::open_without_waiting(&self.path).ok()?;
+        let meta = file.metadata().ok()?;
+        if !meta.is_file() || writable_by_others(&meta) {
+            return None;
+        }
+        let mut file = std::io::BufReader::new(file);
         let mut header = vec![0; MAGIC.len() + self.key.len() + 1];
         file.read_exact(&mut header).ok()?;
-        let expected = [MAGIC, self.key.as_bytes(), b"\n"].concat();
-        if header != expected {
+        if header != [MAGIC, self.key.as_bytes(), b"\n"].concat() {
             return None;
         }
         rmp_serde::from_read(file).ok().map(Memo::from_entries)
     }
 
-    /// Stores `memo` in place of what was there. Written beside it and then renamed, so that a
-    /// toets running at the same time reads the old cache or the new one, never half of one.
-    pub fn save(&self, memo: &Memo) -> std::io::Result<()> {
+    /// Stores `memo` in place of what was there: written to a new file beside it and renamed,
+    /// so that a toets running at the same time reads the old cache or the new one, never half.
+    fn save(&self, memo: &Memo) -> std::io::Result<()> {
         let dir = self.path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)?;
-        let tag = dir.join("CACHEDIR.TAG");
-        if !tag.exists() {
-            // Tells backup programs to skip the folder (https://bford.info/cachedir/).
-            std::fs::write(tag, "Signature: 8a477f597d28d172789f06886806bc55\n# toets's cache: safe to delete.\n")?;
+        make_dir(dir)?;
+        let mut aside = tempfile::Builder::new().prefix("toets-").suffix(".tmp").tempfile_in(dir)?;
+        write(aside.as_file_mut(), &self.key, memo)?;
+        aside.persist(&self.path).map_err(|e| e.error)?;
+        prune(dir, SystemTime::now());
+        Ok(())
+    }
+
+    /// Marks an unchanged cache as used, at most once a day, so that [`prune`] keeps it.
+    fn keep_alive(&self) -> std::io::Result<()> {
+        let file = std::fs::OpenOptions::new().append(true).open(&self.path)?;
+        let now = SystemTime::now();
+        let modified = file.metadata()?.modified()?;
+        if now.duration_since(modified).is_ok_and(|age| age > DAY) {
+            file.set_modified(now)?;
         }
-        let aside = self.path.with_extension(format!("{}.tmp", std::process::id()));
-        let written = write(&aside, &self.key, memo).and_then(|()| std::fs::rename(&aside, &self.path));
-        if written.is_err() {
-            let _ = std::fs::remove_file(&aside);
-        }
-        prune(dir, std::time::SystemTime::now());
-        written
+        Ok(())
     }
 }
 
-/// How long the cache of a repository that toets no longer checks is kept.
-pub const UNUSED_DAYS: u64 = 30;
-
-/// Removes the caches in `dir` of repositories not checked for [`UNUSED_DAYS`] (a cache is
-/// rewritten whenever its repository's files change), and files left aside by a toets that was
-/// stopped while writing, so that the folder does not grow with every checkout ever checked.
-fn prune(dir: &Path, now: std::time::SystemTime) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let limit = std::time::Duration::from_secs(UNUSED_DAYS * 24 * 60 * 60);
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let ours = name.to_str().is_some_and(|n| n.ends_with(".cache") || n.ends_with(".tmp"));
-        let modified = entry.metadata().and_then(|m| m.modified());
-        let old = modified.is_ok_and(|m| now.duration_since(m).is_ok_and(|age| age > limit));
-        if ours && old {
-            let _ = std::fs::remove_file(entry.path());
-        }
+/// Creates the cache folder, for this user alone, and marks it as a cache for backup programs
+/// (<https://bford.info/cachedir/>). A folder that exists already is used as it is.
+fn make_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
     }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)?;
+    std::fs::write(
+        dir.join("CACHEDIR.TAG"),
+        "Signature: 8a477f597d28d172789f06886806bc55\n# toets's cache: safe to delete.\n",
+    )
 }
 
-/// Writes a cache file with `key` for `memo` at `path`.
-fn write(path: &Path, key: &str, memo: &Memo) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+/// Whether users other than the owner may change the file (where the system tells).
+fn writable_by_others(meta: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    return std::os::unix::fs::PermissionsExt::mode(&meta.permissions()) & 0o022 != 0;
+    #[cfg(not(unix))]
+    return {
+        let _ = meta;
+        false
+    };
+}
+
+/// Writes the cache for `memo` with `key` to `file`.
+fn write(file: &mut std::fs::File, key: &str, memo: &Memo) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(file);
     out.write_all(MAGIC)?;
     out.write_all(key.as_bytes())?;
     out.write_all(b"\n")?;
     rmp_serde::encode::write_named(&mut out, &memo.entries()).map_err(std::io::Error::other)?;
     // No fsync: after a crash a torn cache is only a damaged one, which is ignored.
     out.flush()
+}
+
+/// Removes from `dir` the caches of repositories not checked for [`UNUSED_DAYS`], and files left
+/// by a toets stopped while writing, so that the folder does not grow with every checkout ever
+/// checked. Only toets's own names are touched, whatever else the folder holds.
+fn prune(dir: &Path, now: SystemTime) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let ours = entry.file_name().to_str().is_some_and(is_ours);
+        let modified = entry.metadata().and_then(|m| m.modified());
+        let unused = modified.is_ok_and(|m| now.duration_since(m).is_ok_and(|age| age > DAY * UNUSED_DAYS as u32));
+        if ours && unused {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether `name` is one toets gives its files: `<32 hex digits>.cache`, or `toets-<…>.tmp`.
+fn is_ours(name: &str) -> bool {
+    let cache = name.strip_suffix(".cache").is_some_and(|h| h.len() == 32 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+    cache || (name.starts_with("toets-") && name.ends_with(".tmp"))
 }
 
 /// What identifies the running program: its version, and its file's size and time of change
@@ -141,8 +184,10 @@ fn program() -> Option<String> {
     Some(format!("{} {} {} {changed} {inode}", env!("CARGO_PKG_VERSION"), exe.display(), meta.len()))
 }
 
-/// The cache folder when none is named: `$XDG_CACHE_HOME/toets`, else `~/.cache/toets`.
+/// The cache folder when none is named: `$XDG_CACHE_HOME/toets`, else `~/.cache/toets`. A
+/// relative `XDG_CACHE_HOME` is ignored, as the XDG specification says: it could put the cache
+/// inside the repository.
 pub fn default_dir() -> Option<PathBuf> {
-    let home = |var| std::env::var_os(var).filter(|v| !v.is_empty()).map(PathBuf::from);
-    home("XDG_CACHE_HOME").or_else(|| home("HOME").map(|h| h.join(".cache"))).map(|d| d.join("toets"))
+    let absolute = |var| std::env::var_os(var).map(PathBuf::from).filter(|p| p.is_absolute());
+    absolute("XDG_CACHE_HOME").or_else(|| absolute("HOME").map(|h| h.join(".cache"))).map(|d| d.join("toets"))
 }

@@ -3,6 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Component, Path, PathBuf};
 
+use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::cache::{self, Cache};
@@ -55,8 +56,9 @@ pub enum Command {
         #[arg(long, env = "TOETS_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
         no_cache: bool,
         /// Where to keep the results of earlier checks (default: $XDG_CACHE_HOME/toets or
-        /// ~/.cache/toets).
-        #[arg(long, env = "TOETS_CACHE_DIR", value_name = "DIR")]
+        /// ~/.cache/toets; an empty value means the default).
+        #[arg(long, env = "TOETS_CACHE_DIR", value_name = "DIR",
+              value_parser = clap::builder::OsStringValueParser::new().map(PathBuf::from))]
         cache_dir: Option<PathBuf>,
     },
     /// Review a pull request: what it changes in the registry, field by field, and what toets
@@ -223,7 +225,8 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
             let registry = Registry::open(&tree, config, cx)?;
             let paths: Vec<PathBuf> = paths.iter().map(|p| normalize(&cwd.join(p))).collect();
             let chosen = if paths.is_empty() { None } else { Some(tree.expand(&paths)?) };
-            let cache = cache_dir.or_else(cache::default_dir).filter(|_| !no_cache);
+            let named = cache_dir.filter(|d| !d.as_os_str().is_empty());
+            let cache = named.or_else(cache::default_dir).filter(|_| !no_cache);
             let outcome = check_cached(&registry, &tree, chosen.as_deref(), cache.as_deref())?;
             let summary = Summary::of(outcome.files, &outcome.findings);
             let report = Report { findings: &outcome.findings, summary, sources: &outcome.sources, lang };

@@ -172,10 +172,9 @@ pub fn read(root: &Path, path: &Path, rel: &str, limits: &Limits, lang: Lang) ->
         )
     };
     let link = std::fs::symlink_metadata(path).map_err(unreadable)?.file_type().is_symlink();
-    if link {
-        check_symlink(root, path, rel, lang)?;
-    }
-    let file = open_without_waiting(path, link).map_err(unreadable)?;
+    // A link is opened where it was judged to lead, with no link left to follow on the way.
+    let target = if link { check_symlink(root, path, rel, lang)? } else { path.to_path_buf() };
+    let file = open_without_waiting(&target).map_err(unreadable)?;
     // Judged on the file as opened, so it cannot be swapped for a pipe or a folder in between.
     let meta = file.metadata().map_err(unreadable)?;
     if !meta.is_file() {
@@ -187,20 +186,17 @@ pub fn read(root: &Path, path: &Path, rel: &str, limits: &Limits, lang: Lang) ->
     from_bytes(bytes, rel, limits, lang)
 }
 
-/// Opens `path` for reading, following a link only when `link` (one judged to stay inside the
-/// repository). Opening a named pipe would wait for a writer, forever: on Unix it is opened
-/// without waiting (and then refused as not a regular file), and a file swapped for a link after
-/// it was judged is not opened; elsewhere a pipe is refused before it is opened.
-fn open_without_waiting(path: &Path, link: bool) -> std::io::Result<std::fs::File> {
+/// Opens `path` for reading. Opening a named pipe would wait for a writer, forever: on Unix it is
+/// opened without waiting (and then refused as not a regular file), and a file swapped for a
+/// link after it was judged is not followed; elsewhere a pipe is refused before it is opened.
+pub fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        let flags = if link { libc::O_NONBLOCK } else { libc::O_NONBLOCK | libc::O_NOFOLLOW };
-        std::fs::OpenOptions::new().read(true).custom_flags(flags).open(path)
+        std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW).open(path)
     }
     #[cfg(not(unix))]
     {
-        let _ = link;
         if !std::fs::metadata(path)?.is_file() {
             return Err(std::io::Error::other("not a regular file"));
         }
@@ -260,14 +256,13 @@ pub fn link_in_commit(rel: &str, lang: Lang) -> Finding {
     )
 }
 
-/// Refuses a symlink whose target lies outside the repository; the target is not read.
-fn check_symlink(root: &Path, path: &Path, rel: &str, lang: Lang) -> Result<(), Finding> {
-    let inside = match (root.canonicalize(), path.canonicalize()) {
-        (Ok(root), Ok(target)) => target.starts_with(root),
-        _ => false,
-    };
-    if inside {
-        return Ok(());
+/// The target of a symlink, without links; refused when it lies outside the repository, and then
+/// never read.
+fn check_symlink(root: &Path, path: &Path, rel: &str, lang: Lang) -> Result<std::path::PathBuf, Finding> {
+    if let (Ok(root), Ok(target)) = (root.canonicalize(), path.canonicalize()) {
+        if target.starts_with(root) {
+            return Ok(target);
+        }
     }
     Err(link_finding(
         rel,

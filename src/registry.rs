@@ -40,7 +40,7 @@ pub struct Memo {
 
 impl Memo {
     /// Each file's path, the identity of its content and its results, in path order.
-    pub fn entries(&self) -> Vec<(&str, &str, &Pass)> {
+    pub(crate) fn entries(&self) -> Vec<(&str, &str, &Pass)> {
         let mut entries: Vec<_> =
             self.passes.iter().filter_map(|(rel, (id, pass))| Some((rel.as_str(), id.as_deref()?, &**pass))).collect();
         entries.sort_unstable_by_key(|e| e.0);
@@ -48,17 +48,13 @@ impl Memo {
     }
 
     /// A memo of the results in `entries`, as [`Memo::entries`] gives them.
-    pub fn from_entries(entries: Vec<(String, String, Pass)>) -> Memo {
+    pub(crate) fn from_entries(entries: Vec<(String, String, Pass)>) -> Memo {
         Memo { passes: entries.into_iter().map(|(rel, id, pass)| (rel, (Some(id), Arc::new(pass)))).collect() }
     }
 
     /// The number of files it has results for.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.passes.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.passes.is_empty()
     }
 }
 
@@ -77,7 +73,7 @@ pub struct Registry {
 /// What one file's pass leaves behind: its findings, what rules across records need of it,
 /// and whether it passed the schema. Serialized only into toets's own cache.
 #[derive(Serialize, Deserialize)]
-pub enum Pass {
+pub(crate) enum Pass {
     Record(Vec<Finding>, Option<Facts>, bool),
     Overview(Vec<Finding>, Option<Overview>, bool),
 }

@@ -90,8 +90,8 @@ const RECORDS: usize = 16;
 fn unchanged_files_are_reused_and_changed_ones_checked_anew() {
     let repo = Repo::new();
     let fresh = repo.fresh();
-    let waived: Vec<&str> = fresh.iter().map(|f| f.rule).collect();
-    assert!(fresh.iter().all(|f| f.waived.is_some()), "the example registry passes: {waived:?}");
+    let rules: Vec<&str> = fresh.iter().map(|f| f.rule).collect();
+    assert!(fresh.iter().all(|f| f.waived.is_some()), "the example registry passes: {rules:?}");
     let first = repo.cached();
     assert_eq!((first.files, first.reused), (RECORDS, 0));
     assert_eq!(first.findings, fresh);
@@ -146,6 +146,14 @@ fn another_date_language_or_schema_checks_every_file_anew() {
     assert_eq!(repo.cached_as("2026-11-30", Lang::Nl).reused, 0, "another schema");
     repo.write("toets.toml", "main_domains = [\"voorbeeldstad.nl\", \"example.org\"]\n");
     assert_eq!(repo.cached_as("2026-11-30", Lang::Nl).reused, 0, "another configuration");
+    repo.write(
+        "toets.toml",
+        "main_domains = [\"voorbeeldstad.nl\", \"example.org\"]\n[rules]\npentest-outdated = \"off\"\n",
+    );
+    let off = repo.cached_as("2026-11-30", Lang::Nl);
+    assert_eq!(off.reused, 0, "another rule level");
+    assert!(off.findings.iter().all(|f| f.rule != "pentest-outdated"), "{:?}", off.findings);
+    assert_eq!(repo.cached_as("2026-11-30", Lang::Nl).findings, off.findings);
 }
 
 #[test]
@@ -199,8 +207,12 @@ fn the_binary_keeps_its_cache_in_the_folder_named_and_not_with_no_cache() {
         assert_eq!(std::fs::read_dir(repo.cache.path()).expect("cache dir").count(), 0, "TOETS_NO_CACHE={off}");
     }
 
-    let fresh = toets(&repo, repo.cache.path(), &[]);
-    let mut names: Vec<String> = std::fs::read_dir(repo.cache.path())
+    // A folder toets makes is for this user alone, and marked as a cache for backup programs.
+    let dir = repo.cache.path().join("made/by/toets");
+    let fresh = toets(&repo, &dir, &[]);
+    let mode = std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&dir).expect("dir").permissions());
+    assert_eq!(mode & 0o777, 0o700);
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
         .expect("cache dir")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
@@ -208,10 +220,32 @@ fn the_binary_keeps_its_cache_in_the_folder_named_and_not_with_no_cache() {
     assert_eq!(names.len(), 2, "{names:?}");
     assert_eq!(names[0], "CACHEDIR.TAG");
     assert!(names[1].ends_with(".cache") && names[1].len() == 38, "{names:?}");
-    let cached = toets(&repo, repo.cache.path(), &[]);
+    let cached = toets(&repo, &dir, &[]);
     assert_eq!((fresh.status.code(), &fresh.stdout), (cached.status.code(), &cached.stdout));
+    // A folder that exists already is used as it is: no tag is added to it.
+    toets(&repo, repo.cache.path(), &[]);
+    assert!(!repo.cache.path().join("CACHEDIR.TAG").exists());
     let human = String::from_utf8_lossy(&cached.stdout);
     assert!(human.ends_with("\n16 files checked: no findings (2 waived).\n"), "{human}");
+}
+
+#[test]
+fn files_outside_the_registry_are_cached_like_records() {
+    let repo = Repo::new();
+    let outside = repo.root().join("elsewhere.yaml");
+    std::fs::write(&outside, "id: elsewhere\nname: [\n").expect("write");
+    let args = ["--format", "json", "elsewhere.yaml"];
+    let (fresh, first, cached) = (
+        toets(&repo, repo.cache.path(), &[&args[..], &["--no-cache"]].concat()),
+        toets(&repo, repo.cache.path(), &args),
+        toets(&repo, repo.cache.path(), &args),
+    );
+    assert_eq!(fresh.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&fresh.stdout).into_owned();
+    assert!(report.contains("\"rule\": \"yaml-syntax\""), "{report}");
+    for out in [first, cached] {
+        assert_eq!((out.status.code(), &out.stdout), (fresh.status.code(), &fresh.stdout));
+    }
 }
 
 #[test]
@@ -242,11 +276,40 @@ fn caches_of_repositories_not_checked_for_a_month_are_removed() {
         path
     };
     let stale = aged("0123456789abcdef0123456789abcdef.cache", toets::cache::UNUSED_DAYS + 1);
-    let left_aside = aged("0123456789abcdef0123456789abcdef.4242.tmp", toets::cache::UNUSED_DAYS + 1);
+    let left_aside = aged("toets-a1B2c3.tmp", toets::cache::UNUSED_DAYS + 1);
     let recent = aged("fedcba9876543210fedcba9876543210.cache", toets::cache::UNUSED_DAYS - 1);
-    let other = aged("notes.txt", toets::cache::UNUSED_DAYS + 10);
+    // Not toets's names: kept whatever their age, in whatever folder `--cache-dir` names.
+    let others = ["notes.txt", "backup.cache", "0123456789abcdef0123456789abcdeg.cache", "x.tmp"]
+        .map(|name| aged(name, toets::cache::UNUSED_DAYS + 10));
     repo.cached();
     assert!(!stale.exists() && !left_aside.exists(), "old caches are removed");
-    assert!(recent.exists() && other.exists(), "recent caches and other files are kept");
+    assert!(recent.exists() && others.iter().all(|p| p.exists()), "recent caches and other files are kept");
     assert!(repo.cache_file().exists());
+
+    // A cache in use but unchanged is marked as used once a day, so it is not removed.
+    let path = repo.cache_file();
+    let old = std::time::SystemTime::now() - day * 40;
+    std::fs::File::options().append(true).open(&path).expect("open").set_modified(old).expect("age");
+    assert_eq!(repo.cached().reused, RECORDS);
+    let modified = std::fs::metadata(&path).expect("cache").modified().expect("time");
+    assert!(modified > std::time::SystemTime::now() - day, "the cache was not marked as used");
+}
+
+#[test]
+fn a_cache_that_others_may_write_or_a_link_is_not_trusted() {
+    use std::os::unix::fs::PermissionsExt;
+    let repo = Repo::new();
+    repo.cached();
+    let path = repo.cache_file();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o666)).expect("chmod");
+    assert_eq!(repo.cached().reused, 0, "a cache that others may write is ignored");
+    assert_eq!(repo.cached().reused, RECORDS, "and written anew, for this user only");
+    let mode = std::fs::metadata(&path).expect("cache").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+
+    let elsewhere = repo.cache.path().join("elsewhere");
+    std::fs::rename(&path, &elsewhere).expect("move");
+    std::os::unix::fs::symlink(&elsewhere, &path).expect("link");
+    assert_eq!(repo.cached().reused, 0, "a cache file that is a link is not followed");
+    assert!(!path.is_symlink(), "the link was replaced by a cache file");
 }

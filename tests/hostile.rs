@@ -62,12 +62,17 @@ impl Repo {
         path
     }
 
-    /// Runs `toets check --format json` on the whole registry, twice: the second run reuses the
-    /// cache of the first, and must report exactly the same.
+    /// Runs `toets check --format json` on the whole registry without the cache, then twice with
+    /// it: the first fills it, the second reuses all of it (it leaves the cache file as it was),
+    /// and all three must report exactly the same.
     fn check(&self) -> Run {
-        let fresh = run(self.root(), self.cache.path());
-        let cached = run(self.root(), self.cache.path());
-        assert_eq!(fresh.json, cached.json, "the cached run reports otherwise than the fresh one");
+        let fresh = run(self.root(), None);
+        let first = run(self.root(), Some(self.cache.path()));
+        let written = cache_file(self.cache.path());
+        let cached = run(self.root(), Some(self.cache.path()));
+        assert_eq!(written, cache_file(self.cache.path()), "the second run did not reuse the cache");
+        assert_eq!(fresh.json, first.json, "the run that fills the cache reports otherwise");
+        assert_eq!(fresh.json, cached.json, "the cached run reports otherwise");
         fresh
     }
 }
@@ -115,7 +120,7 @@ impl Run {
 
 /// Runs the binary on `root` with a deadline: killed and failed when it takes longer, failed when
 /// it ends by a signal or a panic (anything but exit code 0 or 1), or prints no JSON report.
-fn run(root: &Path, cache: &Path) -> Run {
+fn run(root: &Path, cache: Option<&Path>) -> Run {
     let start = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_toets"))
         .arg("-C")
@@ -123,7 +128,8 @@ fn run(root: &Path, cache: &Path) -> Run {
         .args(["check", "--format", "json"])
         .current_dir(root)
         .env("NO_COLOR", "1")
-        .env("TOETS_CACHE_DIR", cache)
+        .env("TOETS_CACHE_DIR", cache.unwrap_or(Path::new("")))
+        .env("TOETS_NO_CACHE", if cache.is_some() { "0" } else { "1" })
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -153,6 +159,14 @@ fn run(root: &Path, cache: &Path) -> Run {
         .unwrap_or_else(|e| panic!("stdout is not a JSON report ({e}):\n{}", String::from_utf8_lossy(&stdout)));
     eprintln!("toets ran in {elapsed:?}");
     Run { code, json, elapsed }
+}
+
+/// The name, inode and time of change of the cache file in `dir` (a rewrite changes them), if any.
+fn cache_file(dir: &Path) -> Option<(PathBuf, u64, SystemTime)> {
+    use std::os::unix::fs::MetadataExt;
+    let entry = std::fs::read_dir(dir).ok()?.flatten().find(|e| e.path().extension().is_some_and(|x| x == "cache"))?;
+    let meta = entry.metadata().ok()?;
+    Some((entry.path(), meta.ino(), meta.modified().ok()?))
 }
 
 fn drain(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<Vec<u8>> {

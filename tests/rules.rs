@@ -32,17 +32,26 @@ fn repo(case: &Path) -> tempfile::TempDir {
     dir
 }
 
-/// Runs `toets check` in `root`, with its cache in `root/.cache` (outside the registry folder).
-fn run(root: &Path, format: &str) -> String {
+/// Runs `toets check` in `root`, with its cache in `cache`.
+fn run(root: &Path, cache: &Path, format: &str) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_toets"))
         .current_dir(root)
         .env("TOETS_TODAY", "2026-11-29")
-        .env("TOETS_CACHE_DIR", root.join(".cache"))
+        .env("TOETS_CACHE_DIR", cache)
+        .env_remove("TOETS_NO_CACHE")
         .args(["--lang", "en", "check", "--color", "never", "--format", format])
         .output()
         .expect("toets runs");
     assert!(matches!(out.status.code(), Some(0 | 1)), "toets failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// The name, inode and time of change of the cache file in `dir` (a rewrite changes them), if any.
+fn cache_file(dir: &Path) -> Option<(PathBuf, u64, std::time::SystemTime)> {
+    use std::os::unix::fs::MetadataExt;
+    let entry = std::fs::read_dir(dir).ok()?.flatten().find(|e| e.path().extension().is_some_and(|x| x == "cache"))?;
+    let meta = entry.metadata().ok()?;
+    Some((entry.path(), meta.ino(), meta.modified().ok()?))
 }
 
 /// Every case of every rule, as (rule, case name, path).
@@ -65,17 +74,20 @@ fn cases() -> Vec<(String, String, PathBuf)> {
 fn every_case_fires_its_rule_or_not_as_named() {
     let mut wrong = Vec::new();
     for (rule, case, path) in cases() {
-        let dir = repo(&path);
-        let report: serde_json::Value = serde_json::from_str(&run(dir.path(), "json")).expect("json");
+        let (dir, cache) = (repo(&path), tempfile::tempdir().expect("cache dir"));
+        let report: serde_json::Value = serde_json::from_str(&run(dir.path(), cache.path(), "json")).expect("json");
         let fired = report["findings"].as_array().expect("findings").iter().any(|f| f["rule"] == rule.as_str());
         let expected = case.starts_with("bad");
         assert!(expected || case.starts_with("ok"), "{rule}/{case}: a case is named bad* or ok*");
         if fired != expected {
             wrong.push(format!("{rule}/{case}: expected the rule to {}fire", if expected { "" } else { "not " }));
         }
-        // The first run left its results in the cache: the snapshot is of a run that reuses them.
-        assert!(dir.path().join(".cache/CACHEDIR.TAG").is_file(), "{rule}/{case}: no cache written");
-        insta::assert_snapshot!(format!("{rule}__{case}"), run(dir.path(), "human"));
+        // The first run left its results in the cache: the snapshot is of a run that reuses them
+        // all, and so leaves the cache file as it was.
+        let written = cache_file(cache.path());
+        assert!(written.is_some(), "{rule}/{case}: no cache written");
+        insta::assert_snapshot!(format!("{rule}__{case}"), run(dir.path(), cache.path(), "human"));
+        assert_eq!(written, cache_file(cache.path()), "{rule}/{case}: the second run did not reuse the cache");
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
