@@ -98,7 +98,7 @@ timed() {
 echo "== verifying: one record modified, nothing found"
 report="$(mktemp)"
 set +e
-(cd "$dir" && "$toets" --today "$today" pr --base main --format json > "$report")
+(cd "$dir" && "$toets" --today "$today" pr --base main --format json --no-cache > "$report")
 rc=$?
 set -e
 python3 - "$report" "$rc" "$changed" <<'PY' || { rm -f "$report"; die "toets pr does not see the change as expected"; }
@@ -126,10 +126,15 @@ best_of() {
     echo "$best $peak"
 }
 
-echo "== timing toets pr --base main --format json ($runs runs)"
-read -r pr_s pr_rss < <(best_of "$toets" --today "$today" pr --base main --format json)
-echo "== timing toets check --format json on the same registry ($runs runs)"
-read -r check_s check_rss < <(best_of "$toets" --today "$today" check --format json)
+echo "== timing toets pr --base main --format json --no-cache ($runs runs)"
+read -r pr_s pr_rss < <(best_of "$toets" --today "$today" pr --base main --format json --no-cache)
+echo "== timing the same with the cache of an earlier review ($runs runs)"
+cache_dir="$(mktemp -d)"
+"$toets" --today "$today" -C "$dir" pr --base main --format json --cache-dir "$cache_dir" > /dev/null || true
+read -r cached_s cached_rss < <(best_of "$toets" --today "$today" pr --base main --format json --cache-dir "$cache_dir")
+rm -rf "$cache_dir"
+echo "== timing toets check --format json --no-cache on the same registry ($runs runs)"
+read -r check_s check_rss < <(best_of "$toets" --today "$today" check --format json --no-cache)
 
 if awk -v a="$pr_s" -v b="$target_s" 'BEGIN { exit !(a < b) }'; then verdict="< ${target_s} s ok"; missed=0
 else verdict="< ${target_s} s MISSED"; missed=1; fi
@@ -139,6 +144,7 @@ echo
 echo "$n records ($size), one record changed on feature; best of $runs runs, warm page cache; $(nproc) CPUs${cpu:+ ($cpu)}"
 printf '%-44s %9s %12s\n' "command" "seconds" "peak RSS MB"
 printf '%-44s %9s %12s   %s\n' "toets pr --base main --format json" "$pr_s" "$((pr_rss / 1024))" "target $verdict"
+printf '%-44s %9s %12s\n' "the same, from the cache of an earlier review" "$cached_s" "$((cached_rss / 1024))"
 printf '%-44s %9s %12s\n' "toets check --format json (for comparison)" "$check_s" "$((check_rss / 1024))"
 awk -v p="$pr_s" -v c="$check_s" 'BEGIN { if (c > 0) printf "pr / check: %.1fx (pr checks the registry twice, at head and at base, from git objects)\n", p / c }'
 [ "$missed" -eq 0 ] || [ "$enforce" != 1 ] || exit 3

@@ -34,25 +34,33 @@ pub struct Cache {
 
 impl Cache {
     /// The cache of the repository at `root`, kept in `dir`, for results of `registry` as this
-    /// very program checks. `None` when the program cannot be found to identify it.
-    pub fn open(dir: &Path, root: &Path, registry: &Registry) -> Option<Cache> {
+    /// very program checks, of the files of one `kind` of source (`check`: the work tree, `pr`:
+    /// commits, whose files are known by their blob ids). `None` when the program cannot be
+    /// found to identify it.
+    pub fn open(dir: &Path, root: &Path, kind: &str, registry: &Registry) -> Option<Cache> {
         let mut key = blake3::Hasher::new();
         key.update(program()?.as_bytes());
         key.update(registry.fingerprint().as_bytes());
         key.update(format!("{:?}", registry.limits).as_bytes());
-        let name = blake3::hash(root.as_os_str().as_encoded_bytes()).to_hex();
+        let name = blake3::Hasher::new()
+            .update(kind.as_bytes())
+            .update(b"\0")
+            .update(root.as_os_str().as_encoded_bytes())
+            .finalize()
+            .to_hex();
         Some(Cache { path: dir.join(format!("{}.cache", &name[..32])), key: key.finalize().to_hex().to_string() })
     }
 
     /// [`Registry::check`] through the cache: what it holds for a file whose text is unchanged is
     /// reused, and this run's results are stored when they differ from what it held. A cache
-    /// that cannot be written changes nothing but the time; its error comes beside the outcome.
+    /// that cannot be written changes nothing but the time; its error comes beside the outcome
+    /// and this run's per-file results.
     pub fn check(
         &self,
         registry: &Registry,
         source: &dyn Source,
         chosen: Option<&[String]>,
-    ) -> Result<(Outcome, Option<std::io::Error>), ToolError> {
+    ) -> Result<(Outcome, Memo, Option<std::io::Error>), ToolError> {
         let stored = self.read();
         let memo = stored.as_ref();
         let (outcome, kept) = registry.check_with(source, chosen, memo, true)?;
@@ -60,12 +68,17 @@ impl Cache {
         let held = memo.map(Memo::len);
         let same = held == Some(outcome.reused) && held == Some(kept.len());
         let error = if same { self.keep_alive().err() } else { self.save(&kept).err() };
-        Ok((outcome, error))
+        Ok((outcome, kept, error))
     }
 
     /// Where the cache is kept.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// What to say when the cache could not be written.
+    pub fn warning(&self, error: &std::io::Error) -> String {
+        format!("warning: toets could not write its cache {}: {error}", self.path.display())
     }
 
     /// The stored results, when the cache is there, ours and for this key. Streamed rather than

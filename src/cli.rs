@@ -52,14 +52,8 @@ pub enum Command {
         /// The lowest severity that fails the run (exit code 1).
         #[arg(long, value_enum, default_value_t = Severity::Error)]
         fail_level: Severity,
-        /// Check every file anew, without reading or writing the cache.
-        #[arg(long, env = "TOETS_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
-        no_cache: bool,
-        /// Where to keep the results of earlier checks (default: $XDG_CACHE_HOME/toets or
-        /// ~/.cache/toets; an empty value means the default).
-        #[arg(long, env = "TOETS_CACHE_DIR", value_name = "DIR",
-              value_parser = clap::builder::OsStringValueParser::new().map(PathBuf::from))]
-        cache_dir: Option<PathBuf>,
+        #[command(flatten)]
+        cache: CacheArgs,
     },
     /// Review a pull request: what it changes in the registry, field by field, and what toets
     /// finds in that change. Reads both commits from git, not from the work tree.
@@ -83,6 +77,8 @@ pub enum Command {
         /// The lowest severity that fails the run (exit code 1).
         #[arg(long, value_enum, default_value_t = Severity::Error)]
         fail_level: Severity,
+        #[command(flatten)]
+        cache: CacheArgs,
     },
     /// List every rule: name, severity, source.
     Rules {
@@ -103,6 +99,27 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// Where the results of earlier checks are kept, if anywhere.
+#[derive(Debug, clap::Args)]
+pub struct CacheArgs {
+    /// Check every file anew, without reading or writing the cache.
+    #[arg(long, env = "TOETS_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
+    no_cache: bool,
+    /// Where to keep the results of earlier checks (default: $XDG_CACHE_HOME/toets or
+    /// ~/.cache/toets; an empty value means the default).
+    #[arg(long, env = "TOETS_CACHE_DIR", value_name = "DIR",
+          value_parser = clap::builder::OsStringValueParser::new().map(PathBuf::from))]
+    cache_dir: Option<PathBuf>,
+}
+
+impl CacheArgs {
+    /// The cache folder to use, or `None` for no cache.
+    fn dir(self) -> Option<PathBuf> {
+        let named = self.cache_dir.filter(|d| !d.as_os_str().is_empty());
+        named.or_else(cache::default_dir).filter(|_| !self.no_cache)
+    }
 }
 
 /// The output formats of `toets pr`.
@@ -172,12 +189,12 @@ fn check_cached(
     chosen: Option<&[String]>,
     dir: Option<&Path>,
 ) -> Result<Outcome, ToolError> {
-    let Some(cache) = dir.and_then(|d| Cache::open(d, &tree.root, registry)) else {
+    let Some(cache) = dir.and_then(|d| Cache::open(d, &tree.root, "check", registry)) else {
         return registry.check(tree, chosen);
     };
-    let (outcome, error) = cache.check(registry, tree, chosen)?;
+    let (outcome, _, error) = cache.check(registry, tree, chosen)?;
     if let Some(e) = error {
-        eprintln!("warning: toets could not write its cache {}: {e}", cache.path().display());
+        eprintln!("{}", cache.warning(&e));
     }
     Ok(outcome)
 }
@@ -205,16 +222,20 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
     let root = normalize(&cwd.join(cli.root.clone().unwrap_or_else(|| config::find_root(&cwd))));
     let today = cli.today.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
     // A pull request is judged by the configuration it carries, not by the work tree's.
-    if let Command::Pr { base, head, all, format, color, fail_level } = cli.command {
-        let request = pr::Request { base: base.as_deref(), head: &head, all };
+    if let Command::Pr { base, head, all, format, color, fail_level, cache } = cli.command {
+        let cache = cache.dir();
+        let request = pr::Request { base: base.as_deref(), head: &head, all, cache: cache.as_deref() };
         let review = pr::review(&root, &request, cli.lang, today)?;
+        if let Some(warning) = &review.cache_warning {
+            eprintln!("{warning}");
+        }
         emit(|out| crate::report::review::render(out, &review, format, color.enabled(), review.lang))?;
         return Ok(u8::from(review.findings.iter().any(|f| f.fails_at(fail_level))));
     }
     let config = Config::load(&root)?;
     let lang = cli.lang.unwrap_or(config.lang);
     match cli.command {
-        Command::Check { paths, format, color, fail_level, no_cache, cache_dir } => {
+        Command::Check { paths, format, color, fail_level, cache } => {
             let cx = Context {
                 lang,
                 today,
@@ -225,9 +246,7 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
             let registry = Registry::open(&tree, config, cx)?;
             let paths: Vec<PathBuf> = paths.iter().map(|p| normalize(&cwd.join(p))).collect();
             let chosen = if paths.is_empty() { None } else { Some(tree.expand(&paths)?) };
-            let named = cache_dir.filter(|d| !d.as_os_str().is_empty());
-            let cache = named.or_else(cache::default_dir).filter(|_| !no_cache);
-            let outcome = check_cached(&registry, &tree, chosen.as_deref(), cache.as_deref())?;
+            let outcome = check_cached(&registry, &tree, chosen.as_deref(), cache.dir().as_deref())?;
             let summary = Summary::of(outcome.files, &outcome.findings);
             let report = Report { findings: &outcome.findings, summary, sources: &outcome.sources, lang };
             emit(|out| format.renderer(color.enabled()).render(out, &report))?;

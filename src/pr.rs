@@ -10,13 +10,14 @@ use std::sync::Arc;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::cache::Cache;
 use crate::config::Config;
 use crate::diff::{self, FieldChange};
 use crate::error::ToolError;
 use crate::finding::{self, Finding, Lang, Pos, Scope};
 use crate::git::{Change, ChangeKind, Repo, Rev, Snapshot};
 use crate::load::{self, Limits};
-use crate::registry::{Outcome, Registry};
+use crate::registry::{Memo, Outcome, Registry};
 use crate::rules::{self, Check, Context};
 use crate::source::{self, Source};
 use jiff::civil::Date;
@@ -31,6 +32,8 @@ pub struct Request<'a> {
     pub head: &'a str,
     /// Keep findings elsewhere that exist at base too.
     pub all: bool,
+    /// The cache folder for head's per-file results (see [`crate::cache`]), if any.
+    pub cache: Option<&'a Path>,
 }
 
 /// A pull request as toets sees it.
@@ -50,6 +53,9 @@ pub struct Review {
     /// The language of the messages: `--lang`, else `lang` in head's `toets.toml`.
     #[serde(skip)]
     pub lang: Lang,
+    /// Why the cache could not be written, for standard error.
+    #[serde(skip)]
+    pub cache_warning: Option<String>,
 }
 
 /// One changed registry file.
@@ -122,6 +128,22 @@ impl ChangeView<'_> {
     }
 }
 
+/// The registry checked at head, through the cache in `dir` if there is one, with its per-file
+/// results for the check at base, and why the cache could not be written, if so.
+fn check_head(
+    registry: &Registry,
+    head: &Snapshot,
+    root: &Path,
+    dir: Option<&Path>,
+) -> Result<(Outcome, Memo, Option<String>), ToolError> {
+    let Some(cache) = dir.and_then(|d| Cache::open(d, root, "pr", registry)) else {
+        let (outcome, memo) = registry.check_with(head, None, None, true)?;
+        return Ok((outcome, memo, None));
+    };
+    let (outcome, memo, error) = cache.check(registry, head, None)?;
+    Ok((outcome, memo, error.map(|e| cache.warning(&e))))
+}
+
 /// Reviews the change from base to head in the repository at `start`.
 pub fn review(start: &Path, request: &Request, lang: Option<Lang>, today: Date) -> Result<Review, ToolError> {
     let repo = Repo::open(start)?;
@@ -139,7 +161,7 @@ pub fn review(start: &Path, request: &Request, lang: Option<Lang>, today: Date) 
         thresholds: config.thresholds.clone(),
     };
     let registry = Registry::open(&at_head.snapshot, at_head.config.clone(), cx.clone())?;
-    let (outcome, memo) = registry.check_with(&at_head.snapshot, None, None, true)?;
+    let (outcome, memo, cache_warning) = check_head(&registry, &at_head.snapshot, start, request.cache)?;
     // The base is checked with its own rules; if they cannot be read, all findings count as new.
     // Its files still give the change field by field. With the same rules, a file the pull
     // request does not touch has the same findings at base: only the rules across records and
@@ -187,6 +209,7 @@ pub fn review(start: &Path, request: &Request, lang: Option<Lang>, today: Date) 
         sources,
         files: outcome.files,
         lang: cx.lang,
+        cache_warning,
     })
 }
 

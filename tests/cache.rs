@@ -55,7 +55,7 @@ impl Repo {
     }
 
     fn cache(&self, registry: &Registry) -> Cache {
-        Cache::open(self.cache.path(), self.root(), registry).expect("cache")
+        Cache::open(self.cache.path(), self.root(), "check", registry).expect("cache")
     }
 
     /// A check through the cache, on 2026-11-29 in English.
@@ -65,7 +65,7 @@ impl Repo {
 
     fn cached_as(&self, today: &str, lang: Lang) -> Outcome {
         let registry = self.registry(today, lang);
-        let (outcome, error) = self.cache(&registry).check(&registry, &self.tree(), None).expect("check");
+        let (outcome, _, error) = self.cache(&registry).check(&registry, &self.tree(), None).expect("check");
         assert!(error.is_none(), "cache not written: {error:?}");
         outcome
     }

@@ -2,6 +2,8 @@
 //! (rule, file, line, column), within seconds, without a panic, a hang or a crash. Each test builds
 //! its own repository in a temporary folder, so the checks see only that test's files.
 
+mod common;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -68,9 +70,9 @@ impl Repo {
     fn check(&self) -> Run {
         let fresh = run(self.root(), None);
         let first = run(self.root(), Some(self.cache.path()));
-        let written = cache_file(self.cache.path());
+        let written = common::cache_file(self.cache.path());
         let cached = run(self.root(), Some(self.cache.path()));
-        assert_eq!(written, cache_file(self.cache.path()), "the second run did not reuse the cache");
+        assert_eq!(written, common::cache_file(self.cache.path()), "the second run did not reuse the cache");
         assert_eq!(fresh.json, first.json, "the run that fills the cache reports otherwise");
         assert_eq!(fresh.json, cached.json, "the cached run reports otherwise");
         fresh
@@ -159,14 +161,6 @@ fn run(root: &Path, cache: Option<&Path>) -> Run {
         .unwrap_or_else(|e| panic!("stdout is not a JSON report ({e}):\n{}", String::from_utf8_lossy(&stdout)));
     eprintln!("toets ran in {elapsed:?}");
     Run { code, json, elapsed }
-}
-
-/// The name, inode and time of change of the cache file in `dir` (a rewrite changes them), if any.
-fn cache_file(dir: &Path) -> Option<(PathBuf, u64, SystemTime)> {
-    use std::os::unix::fs::MetadataExt;
-    let entry = std::fs::read_dir(dir).ok()?.flatten().find(|e| e.path().extension().is_some_and(|x| x == "cache"))?;
-    let meta = entry.metadata().ok()?;
-    Some((entry.path(), meta.ino(), meta.modified().ok()?))
 }
 
 fn drain(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<Vec<u8>> {

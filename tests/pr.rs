@@ -443,6 +443,7 @@ fn toets_in_ci(repo: &Repo, base_ref: &str) -> Output {
         .env("TOETS_TODAY", "2026-11-29")
         .env("GITHUB_BASE_REF", base_ref)
         .env("NO_COLOR", "1")
+        .env("TOETS_NO_CACHE", "1")
         .args(["--lang", "en", "pr", "--format", "json"])
         .output()
         .expect("toets runs")
@@ -732,4 +733,55 @@ fn json_lists_what_the_cio_is_asked_to_decide() {
         review["decisions"].as_array().expect("decisions").iter().map(|d| d["kind"].as_str().unwrap_or("")).collect();
     assert_eq!(kinds, ["blocking", "decide"], "{}", review["decisions"]);
     assert_eq!(review["decisions"][1]["text"], "Confirm removing Afvalwijzer from the register.");
+}
+
+/// `toets pr --base main --format json` with its cache in `cache` (`None`: without a cache).
+fn pr_cached(repo: &Repo, cache: Option<&std::path::Path>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_toets"));
+    command.current_dir(repo.path()).env("TOETS_TODAY", "2026-11-29").env_remove("GITHUB_BASE_REF");
+    match cache {
+        Some(dir) => command.env("TOETS_CACHE_DIR", dir).env_remove("TOETS_NO_CACHE"),
+        None => command.env("TOETS_NO_CACHE", "1"),
+    };
+    command.args(["--lang", "en", "pr", "--base", "main", "--format", "json"]).output().expect("toets runs")
+}
+
+#[test]
+fn a_review_from_the_cache_is_the_review_without_it() {
+    let repo = Repo::new();
+    repo.record("afvalwijzer", |r| r);
+    repo.record("parkeren", |r| r);
+    repo.commit("base");
+    repo.branch("feature");
+    repo.record("parkeren", |r| r.replace("https_hsts: true", "https_hsts: false"));
+    repo.commit("no HSTS");
+    let cache = tempfile::tempdir().expect("cache dir");
+    let fresh = pr_cached(&repo, None);
+    assert_eq!(fresh.status.code(), Some(1), "the change has an error");
+    let first = pr_cached(&repo, Some(cache.path()));
+    let written = common::cache_file(cache.path());
+    assert!(written.is_some(), "no cache written");
+    let cached = pr_cached(&repo, Some(cache.path()));
+    assert_eq!(written, common::cache_file(cache.path()), "the second review did not reuse the cache");
+    for out in [&first, &cached] {
+        assert_eq!((out.status.code(), &out.stdout), (fresh.status.code(), &fresh.stdout));
+    }
+    // The next commit changes another record: only it is checked anew, and the review is again
+    // the one without the cache.
+    repo.record("afvalwijzer", |r| r.replace("security_txt: true", "security_txt: false"));
+    repo.commit("no security.txt");
+    let fresh = pr_cached(&repo, None);
+    let cached = pr_cached(&repo, Some(cache.path()));
+    assert_ne!(written, common::cache_file(cache.path()), "the cache was not updated");
+    assert_eq!((cached.status.code(), &cached.stdout), (fresh.status.code(), &fresh.stdout));
+    let rules: Vec<String> = json(&cached)["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert!(
+        rules.contains(&"https-hsts-missing".to_owned()) && rules.contains(&"security-txt-missing".to_owned()),
+        "{rules:?}"
+    );
 }

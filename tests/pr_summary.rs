@@ -16,6 +16,7 @@ fn pr(repo: &Repo, format: &str, lang: &str) -> String {
         .env("TOETS_TODAY", "2026-11-29")
         .env_remove("GITHUB_BASE_REF")
         .env("NO_COLOR", "1")
+        .env("TOETS_NO_CACHE", "1")
         .args(["--lang", lang, "pr", "--base", "main", "--format", format])
         .output()
         .expect("toets runs");

@@ -4,6 +4,8 @@
 //! finding of its rule, one named `ok*` must not. The full output of every case, in English, on
 //! 2026-11-29, is a snapshot.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -46,14 +48,6 @@ fn run(root: &Path, cache: &Path, format: &str) -> String {
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
-/// The name, inode and time of change of the cache file in `dir` (a rewrite changes them), if any.
-fn cache_file(dir: &Path) -> Option<(PathBuf, u64, std::time::SystemTime)> {
-    use std::os::unix::fs::MetadataExt;
-    let entry = std::fs::read_dir(dir).ok()?.flatten().find(|e| e.path().extension().is_some_and(|x| x == "cache"))?;
-    let meta = entry.metadata().ok()?;
-    Some((entry.path(), meta.ino(), meta.modified().ok()?))
-}
-
 /// Every case of every rule, as (rule, case name, path).
 fn cases() -> Vec<(String, String, PathBuf)> {
     let mut out = Vec::new();
@@ -84,10 +78,10 @@ fn every_case_fires_its_rule_or_not_as_named() {
         }
         // The first run left its results in the cache: the snapshot is of a run that reuses them
         // all, and so leaves the cache file as it was.
-        let written = cache_file(cache.path());
+        let written = common::cache_file(cache.path());
         assert!(written.is_some(), "{rule}/{case}: no cache written");
         insta::assert_snapshot!(format!("{rule}__{case}"), run(dir.path(), cache.path(), "human"));
-        assert_eq!(written, cache_file(cache.path()), "{rule}/{case}: the second run did not reuse the cache");
+        assert_eq!(written, common::cache_file(cache.path()), "{rule}/{case}: the second run did not reuse the cache");
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

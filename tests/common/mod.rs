@@ -116,11 +116,21 @@ pub fn toets_in(dir: &Path, args: &[&str]) -> Output {
         .env("TOETS_TODAY", "2026-11-29")
         .env_remove("GITHUB_BASE_REF")
         .env("NO_COLOR", "1")
+        .env("TOETS_NO_CACHE", "1")
         .arg("--lang")
         .arg("en")
         .args(args)
         .output()
         .expect("toets runs")
+}
+
+/// The name, inode and time of change of the cache file in `dir`, if any: a run that rewrites
+/// the cache changes them, one that reuses all of it does not.
+pub fn cache_file(dir: &Path) -> Option<(PathBuf, u64, std::time::SystemTime)> {
+    use std::os::unix::fs::MetadataExt;
+    let entry = std::fs::read_dir(dir).ok()?.flatten().find(|e| e.path().extension().is_some_and(|x| x == "cache"))?;
+    let meta = entry.metadata().ok()?;
+    Some((entry.path(), meta.ino(), meta.modified().ok()?))
 }
 
 /// Stdout as text.
