@@ -77,7 +77,7 @@ impl Cache {
     }
 
     /// What to say when the cache could not be written.
-    pub fn warning(&self, error: &std::io::Error) -> String {
+    fn warning(&self, error: &std::io::Error) -> String {
         format!("warning: toets could not write its cache {}: {error}", self.path.display())
     }
 
@@ -121,6 +121,26 @@ impl Cache {
         }
         Ok(())
     }
+}
+
+/// `registry` checked on `source` through the cache of `root` in `dir`, if there is one (see
+/// [`Cache::open`]), else as it is; with this run's per-file results when `keep` (or a cache),
+/// and what to say on standard error when the cache could not be written.
+pub fn check(
+    dir: Option<&Path>,
+    root: &Path,
+    kind: &str,
+    registry: &Registry,
+    source: &dyn Source,
+    chosen: Option<&[String]>,
+    keep: bool,
+) -> Result<(Outcome, Memo, Option<String>), ToolError> {
+    let Some(cache) = dir.and_then(|d| Cache::open(d, root, kind, registry)) else {
+        let (outcome, memo) = registry.check_with(source, chosen, None, keep)?;
+        return Ok((outcome, memo, None));
+    };
+    let (outcome, memo, error) = cache.check(registry, source, chosen)?;
+    Ok((outcome, memo, error.map(|e| cache.warning(&e))))
 }
 
 /// Creates the cache folder, for this user alone, and marks it as a cache for backup programs

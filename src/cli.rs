@@ -6,12 +6,12 @@ use std::path::{Component, Path, PathBuf};
 use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::cache::{self, Cache};
+use crate::cache;
 use crate::config::{self, Config};
 use crate::error::ToolError;
 use crate::finding::{Lang, Severity, Summary};
 use crate::pr;
-use crate::registry::{Outcome, Registry};
+use crate::registry::Registry;
 use crate::report::{Format, Report};
 use crate::rules::{self, Context};
 use crate::source::WorkTree;
@@ -181,24 +181,6 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-/// `toets check`, through the cache in `dir` if there is one. A cache that cannot be written is
-/// reported on standard error and changes nothing else.
-fn check_cached(
-    registry: &Registry,
-    tree: &WorkTree,
-    chosen: Option<&[String]>,
-    dir: Option<&Path>,
-) -> Result<Outcome, ToolError> {
-    let Some(cache) = dir.and_then(|d| Cache::open(d, &tree.root, "check", registry)) else {
-        return registry.check(tree, chosen);
-    };
-    let (outcome, _, error) = cache.check(registry, tree, chosen)?;
-    if let Some(e) = error {
-        eprintln!("{}", cache.warning(&e));
-    }
-    Ok(outcome)
-}
-
 /// Runs toets as the command line asks; returns the process exit code.
 pub fn main() -> u8 {
     let cli = match Cli::try_parse() {
@@ -246,7 +228,12 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
             let registry = Registry::open(&tree, config, cx)?;
             let paths: Vec<PathBuf> = paths.iter().map(|p| normalize(&cwd.join(p))).collect();
             let chosen = if paths.is_empty() { None } else { Some(tree.expand(&paths)?) };
-            let outcome = check_cached(&registry, &tree, chosen.as_deref(), cache.dir().as_deref())?;
+            let dir = cache.dir();
+            let (outcome, _, warning) =
+                cache::check(dir.as_deref(), &tree.root, "check", &registry, &tree, chosen.as_deref(), false)?;
+            if let Some(warning) = warning {
+                eprintln!("{warning}");
+            }
             let summary = Summary::of(outcome.files, &outcome.findings);
             let report = Report { findings: &outcome.findings, summary, sources: &outcome.sources, lang };
             emit(|out| format.renderer(color.enabled()).render(out, &report))?;

@@ -10,14 +10,14 @@ use std::sync::Arc;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::cache::Cache;
+use crate::cache;
 use crate::config::Config;
 use crate::diff::{self, FieldChange};
 use crate::error::ToolError;
 use crate::finding::{self, Finding, Lang, Pos, Scope};
 use crate::git::{Change, ChangeKind, Repo, Rev, Snapshot};
 use crate::load::{self, Limits};
-use crate::registry::{Memo, Outcome, Registry};
+use crate::registry::{Outcome, Registry};
 use crate::rules::{self, Check, Context};
 use crate::source::{self, Source};
 use jiff::civil::Date;
@@ -128,22 +128,6 @@ impl ChangeView<'_> {
     }
 }
 
-/// The registry checked at head, through the cache in `dir` if there is one, with its per-file
-/// results for the check at base, and why the cache could not be written, if so.
-fn check_head(
-    registry: &Registry,
-    head: &Snapshot,
-    root: &Path,
-    dir: Option<&Path>,
-) -> Result<(Outcome, Memo, Option<String>), ToolError> {
-    let Some(cache) = dir.and_then(|d| Cache::open(d, root, "pr", registry)) else {
-        let (outcome, memo) = registry.check_with(head, None, None, true)?;
-        return Ok((outcome, memo, None));
-    };
-    let (outcome, memo, error) = cache.check(registry, head, None)?;
-    Ok((outcome, memo, error.map(|e| cache.warning(&e))))
-}
-
 /// Reviews the change from base to head in the repository at `start`.
 pub fn review(start: &Path, request: &Request, lang: Option<Lang>, today: Date) -> Result<Review, ToolError> {
     let repo = Repo::open(start)?;
@@ -161,7 +145,8 @@ pub fn review(start: &Path, request: &Request, lang: Option<Lang>, today: Date) 
         thresholds: config.thresholds.clone(),
     };
     let registry = Registry::open(&at_head.snapshot, at_head.config.clone(), cx.clone())?;
-    let (outcome, memo, cache_warning) = check_head(&registry, &at_head.snapshot, start, request.cache)?;
+    let head_files = &at_head.snapshot;
+    let (outcome, memo, cache_warning) = cache::check(request.cache, start, "pr", &registry, head_files, None, true)?;
     // The base is checked with its own rules; if they cannot be read, all findings count as new.
     // Its files still give the change field by field. With the same rules, a file the pull
     // request does not touch has the same findings at base: only the rules across records and

@@ -32,24 +32,25 @@ pub struct Outcome {
     pub sources: BTreeMap<String, Arc<String>>,
 }
 
-/// The per-file results of a check, by file, with the identity of the content they are for.
+/// The per-file results of a check, by file, with the identity of the content they are for
+/// (files without one, such as links, are not kept).
 #[derive(Default)]
 pub struct Memo {
-    passes: HashMap<String, (Option<String>, Arc<Pass>)>,
+    passes: HashMap<String, (String, Arc<Pass>)>,
 }
 
 impl Memo {
     /// Each file's path, the identity of its content and its results, in path order.
     pub(crate) fn entries(&self) -> Vec<(&str, &str, &Pass)> {
         let mut entries: Vec<_> =
-            self.passes.iter().filter_map(|(rel, (id, pass))| Some((rel.as_str(), id.as_deref()?, &**pass))).collect();
+            self.passes.iter().map(|(rel, (id, pass))| (rel.as_str(), id.as_str(), &**pass)).collect();
         entries.sort_unstable_by_key(|e| e.0);
         entries
     }
 
     /// A memo of the results in `entries`, as [`Memo::entries`] gives them.
     pub(crate) fn from_entries(entries: Vec<(String, String, Pass)>) -> Memo {
-        Memo { passes: entries.into_iter().map(|(rel, id, pass)| (rel, (Some(id), Arc::new(pass)))).collect() }
+        Memo { passes: entries.into_iter().map(|(rel, id, pass)| (rel, (id, Arc::new(pass)))).collect() }
     }
 
     /// The number of files it has results for.
@@ -189,7 +190,7 @@ impl Registry {
         let reused = passes.iter().filter(|p| p.3).count();
         let kept = Memo {
             passes: if keep {
-                passes.into_iter().filter_map(|(rel, id, pass, _)| Some((rel, (Some(id?), pass)))).collect()
+                passes.into_iter().filter_map(|(rel, id, pass, _)| Some((rel, (id?, pass)))).collect()
             } else {
                 HashMap::new()
             },
@@ -209,7 +210,7 @@ impl Registry {
     ) -> (Option<String>, Arc<Pass>, bool) {
         let earlier = |id: &Option<String>| {
             let (known, pass) = memo?.passes.get(rel)?;
-            (id.is_some() && known == id).then(|| Arc::clone(pass))
+            (id.as_ref() == Some(known)).then(|| Arc::clone(pass))
         };
         // A git blob is known by its id before it is read.
         let identity = source.identity(rel);
