@@ -17,6 +17,7 @@ use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Span, Spanned
 use serde_json::{Map, Value};
 
 use crate::finding::{Finding, Lang, Pos};
+use crate::lines;
 
 /// Bounds on what one file may cost to load.
 #[derive(Clone, Copy, Debug)]
@@ -287,7 +288,7 @@ fn decode(bytes: Vec<u8>, rel: &str, lang: Lang) -> Result<String, Finding> {
         Ok(text) => text,
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
-            let pos = byte_pos(&e.into_bytes()[..valid]);
+            let pos = lines::end_of(&String::from_utf8_lossy(&e.into_bytes()[..valid]));
             return Err(Finding::error(
                 "file-encoding",
                 rel,
@@ -308,7 +309,7 @@ fn decode(bytes: Vec<u8>, rel: &str, lang: Lang) -> Result<String, Finding> {
         return Err(Finding::error(
             "file-encoding",
             rel,
-            byte_pos(&text.as_bytes()[..at]),
+            lines::end_of(&text[..at]),
             lang.pick(
                 "This file contains a NUL character, which text files never have.",
                 "Dit bestand bevat een NUL-teken, dat in tekstbestanden niet voorkomt.",
@@ -324,13 +325,6 @@ fn decode(bytes: Vec<u8>, rel: &str, lang: Lang) -> Result<String, Finding> {
         text.drain(..'\u{feff}'.len_utf8());
     }
     Ok(text)
-}
-
-/// Position just after `prefix`, counted as an editor would.
-fn byte_pos(prefix: &[u8]) -> Pos {
-    let line_start = prefix.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&prefix[line_start..]).chars().count() + 1;
-    Pos { line: prefix.iter().filter(|&&b| b == b'\n').count() + 1, column }
 }
 
 /// Parses `text` as exactly one YAML 1.2 document whose root is a mapping.

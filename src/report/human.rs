@@ -1,14 +1,18 @@
 //! `--format human`: miette's graphical report per finding, with the offending line marked,
 //! and a closing summary line.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::io::{self, Write};
-use std::sync::Arc;
 
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode,
+    SourceSpan, SpanContents,
+};
 
 use super::{Render, Report};
 use crate::finding::{Finding, Lang, Related, Severity, Summary};
+use crate::lines::Lines;
 use crate::rules::is_hidden;
 
 pub struct Human {
@@ -25,8 +29,9 @@ impl Render for Human {
             .with_break_words(false)
             .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
             .with_show_related_as_nested(true);
+        let texts: Texts = report.sources.iter().map(|(file, text)| (file.as_str(), Lines::new(text))).collect();
         for finding in report.findings {
-            let shown = Shown::new(finding, report);
+            let shown = Shown::new(finding, report.lang, &texts);
             let mut text = String::new();
             handler.render_report(&mut text, &shown).map_err(io::Error::other)?;
             out.write_all(text.as_bytes())?;
@@ -84,36 +89,133 @@ struct Shown<'a> {
     related: Vec<Also>,
 }
 
-/// Where a diagnostic points: the file's text and the span in it, when the text is at hand.
+/// Where a diagnostic points: the lines around it, when the file's text is at hand.
 struct Place {
     name: String,
     line: usize,
     column: usize,
-    source: Option<NamedSource<Arc<String>>>,
-    span: Option<LabeledSpan>,
+    snippet: Option<Snippet>,
 }
 
 impl Place {
-    fn new(file: &str, line: usize, column: usize, report: &Report) -> Self {
-        let text = report.sources.get(file);
-        Place {
-            name: file.to_owned(),
-            line,
-            column,
-            span: text.and_then(|t| span_at(t, line, column)),
-            source: text.map(|t| NamedSource::new(visible(file), Arc::new(visible(t)))),
-        }
+    fn new(file: &str, line: usize, column: usize, texts: &Texts) -> Self {
+        let snippet = texts.get(file).and_then(|lines| Snippet::new(visible(file), lines, line, column));
+        Place { name: file.to_owned(), line, column, snippet }
     }
 
     /// `file:line:column: ` when there is no snippet to show the place.
     fn prefix(&self) -> String {
-        if self.source.is_some() { String::new() } else { format!("{}:{}:{}: ", self.name, self.line, self.column) }
+        if self.snippet.is_some() { String::new() } else { format!("{}:{}:{}: ", self.name, self.line, self.column) }
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.snippet.as_ref().map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let label = LabeledSpan::new(None, self.snippet.as_ref()?.label.offset(), self.snippet.as_ref()?.label.len());
+        Some(Box::new(std::iter::once(label)))
+    }
+}
+
+/// The line index of each file with findings, built once for all its findings.
+type Texts<'r> = HashMap<&'r str, Lines<'r>>;
+
+/// Widest part of a line shown, in characters; a longer line is shown as a window around the
+/// place, as rustc does, so a one-line file of a megabyte prints a line, not the megabyte.
+const WINDOW: usize = 200;
+/// How far the window starts before the place, in characters.
+const LEAD: usize = 60;
+
+/// The lines miette shows for one place: the line itself and one line of context either side,
+/// each cut to the same window of columns and with hidden characters made visible. It answers
+/// miette with the file's own line and column numbers, so only these few lines are ever copied.
+struct Snippet {
+    name: String,
+    /// The lines shown, joined by `\n`.
+    text: String,
+    /// Line number (from 0) of the first line shown.
+    first: usize,
+    /// The column (from 0) of the place, for the header.
+    column: usize,
+    /// The underlined part, as a range of `text`.
+    label: SourceSpan,
+}
+
+impl Snippet {
+    /// `None` when `line` is not a line of the file.
+    fn new(name: String, lines: &Lines, line: usize, column: usize) -> Option<Snippet> {
+        let target = lines.line(line)?;
+        let column = column.max(1) - 1;
+        // The window starts in the same column on every line shown, so they stay aligned.
+        let skip = if target.chars().count() > WINDOW { column.saturating_sub(LEAD) } else { 0 };
+        let first = line.saturating_sub(1).max(1);
+        let last = (line + 1).min(lines.count());
+        let mut text = String::new();
+        let mut label = SourceSpan::from((0, 0));
+        for n in first..=last {
+            if n > first {
+                text.push('\n');
+            }
+            let (shown, place) = window(lines.line(n).unwrap_or_default(), skip, column);
+            if n == line {
+                let rest = shown[place..].trim_end().trim_end_matches(ELLIPSIS).trim_end();
+                label = SourceSpan::from((text.len() + place, rest.len().max(1)));
+            }
+            text.push_str(&shown);
+        }
+        Some(Snippet { name, text, first: first - 1, column, label })
+    }
+}
+
+const ELLIPSIS: char = '…';
+
+/// A line as shown: from character `skip`, at most [`WINDOW`] characters, with `…` where it was
+/// cut, and hidden characters made visible. Also returns where character `column` of the line
+/// (or the end, when the line is shorter) falls in the text shown.
+fn window(line: &str, skip: usize, column: usize) -> (String, usize) {
+    let mut shown = String::new();
+    let mut chars = line.chars().skip(skip).peekable();
+    if skip > 0 && chars.peek().is_some() {
+        shown.push(ELLIPSIS);
+    }
+    let mut place = None;
+    for (i, c) in chars.by_ref().take(WINDOW).enumerate() {
+        if skip + i == column {
+            place = Some(shown.len());
+        }
+        shown.push(if is_hidden(c) { '\u{FFFD}' } else { c });
+    }
+    let place = place.unwrap_or(shown.len());
+    if chars.next().is_some() {
+        shown.push(ELLIPSIS);
+    }
+    (shown, place)
+}
+
+impl SourceCode for Snippet {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.text.read_span(span, before, after)?;
+        // The place itself is reported at its column in the file, not in the window.
+        let column = if *span == self.label { self.column } else { inner.column() };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            self.first + inner.line(),
+            column,
+            inner.line_count(),
+        )))
     }
 }
 
 impl<'a> Shown<'a> {
-    fn new(finding: &'a Finding, report: &Report) -> Self {
-        let lang = report.lang;
+    fn new(finding: &'a Finding, lang: Lang, texts: &Texts) -> Self {
         let (message, help) = match &finding.waived {
             Some(w) => (
                 lang.pick(format!("[waived until {}] ", w.expires), format!("[uitzondering tot {}] ", w.expires))
@@ -123,13 +225,13 @@ impl<'a> Shown<'a> {
             None => (finding.message.clone(), finding.help.clone()),
         };
         let message = visible(&message);
-        let related = finding.related.iter().map(|r| Also::new(r, report)).collect();
+        let related = finding.related.iter().map(|r| Also::new(r, texts)).collect();
         let help = help.as_deref().map(visible);
         Shown {
             finding,
             message,
             help,
-            place: Place::new(&finding.file, finding.line, finding.column, report),
+            place: Place::new(&finding.file, finding.line, finding.column, texts),
             related,
         }
     }
@@ -142,10 +244,10 @@ struct Also {
 }
 
 impl Also {
-    fn new(related: &Related, report: &Report) -> Self {
+    fn new(related: &Related, texts: &Texts) -> Self {
         Also {
             message: visible(&related.message),
-            place: Place::new(&related.file, related.line, related.column, report),
+            place: Place::new(&related.file, related.line, related.column, texts),
         }
     }
 }
@@ -170,22 +272,12 @@ impl Diagnostic for Also {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.place.source.as_ref().map(|s| s as &dyn SourceCode)
+        self.place.source_code()
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        self.place.span.clone().map(|s| Box::new(std::iter::once(s)) as Box<dyn Iterator<Item = LabeledSpan>>)
+        self.place.labels()
     }
-}
-
-/// The rest of the line from `line`:`column`, as a byte range to underline.
-fn span_at(text: &str, line: usize, column: usize) -> Option<LabeledSpan> {
-    let start_of_line: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
-    let rest = text.get(start_of_line..)?;
-    let line_text = rest.split('\n').next().unwrap_or_default().trim_end_matches('\r');
-    let col = line_text.char_indices().nth(column.saturating_sub(1)).map_or(line_text.len(), |(i, _)| i);
-    let len = line_text[col..].trim_end().len().max(1);
-    Some(LabeledSpan::new(None, start_of_line + col, len))
 }
 
 impl fmt::Debug for Shown<'_> {
@@ -220,11 +312,11 @@ impl Diagnostic for Shown<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.place.source.as_ref().map(|s| s as &dyn SourceCode)
+        self.place.source_code()
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        self.place.span.clone().map(|s| Box::new(std::iter::once(s)) as Box<dyn Iterator<Item = LabeledSpan>>)
+        self.place.labels()
     }
 
     fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn Diagnostic> + 'b>> {
