@@ -1,9 +1,10 @@
 //! Config: the optional `toets.toml` at the repository root.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
-use serde::Deserialize;
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer};
 
 use crate::error::ToolError;
 use crate::finding::Lang;
@@ -15,12 +16,16 @@ pub struct Config {
     /// Language of messages: `en` or `nl`.
     pub lang: Lang,
     /// Folder with the records, relative to the root.
+    #[serde(deserialize_with = "inside")]
     pub registry: PathBuf,
     /// Schema of one record.
+    #[serde(deserialize_with = "inside")]
     pub schema: PathBuf,
     /// The municipality's overview of its domain names.
+    #[serde(deserialize_with = "inside")]
     pub domains: PathBuf,
     /// Schema of the domain overview.
+    #[serde(deserialize_with = "inside")]
     pub domains_schema: PathBuf,
     /// The municipality's own domains: sub-domains of these need no justification.
     pub main_domains: Vec<String>,
@@ -35,12 +40,16 @@ pub struct Config {
 #[serde(deny_unknown_fields, default)]
 pub struct Thresholds {
     /// Most months since the last penetration test.
+    #[serde(deserialize_with = "months")]
     pub pentest_months: i64,
     /// Most months since someone last reviewed a record.
+    #[serde(deserialize_with = "months")]
     pub review_months: i64,
     /// Most months since the last BIO2 risk analysis.
+    #[serde(deserialize_with = "months")]
     pub risk_analysis_months: i64,
     /// Token similarity (0 to 1) from which a proposal resembles a live application.
+    #[serde(deserialize_with = "similarity")]
     pub reuse_similarity: f64,
 }
 
@@ -48,6 +57,46 @@ impl Default for Thresholds {
     fn default() -> Self {
         Thresholds { pentest_months: 12, review_months: 12, risk_analysis_months: 12, reuse_similarity: 0.3 }
     }
+}
+
+/// The most months a threshold may be: 100 years, far inside what dates can count.
+pub const MAX_MONTHS: i64 = 1200;
+
+/// A number of months from 1 to [`MAX_MONTHS`]: 0 or less would make every date too old.
+fn months<'de, D: Deserializer<'de>>(de: D) -> Result<i64, D::Error> {
+    let months = i64::deserialize(de)?;
+    if !(1..=MAX_MONTHS).contains(&months) {
+        return Err(D::Error::custom(format!(
+            "{months} months is out of range: write a whole number of months from 1 to {MAX_MONTHS}, e.g. `12`"
+        )));
+    }
+    Ok(months)
+}
+
+/// A share of words in common: more than 0 and at most 1.
+fn similarity<'de, D: Deserializer<'de>>(de: D) -> Result<f64, D::Error> {
+    let share = f64::deserialize(de)?;
+    if !(share > 0.0 && share <= 1.0) {
+        return Err(D::Error::custom(format!(
+            "{share} is out of range: write a number above 0 and at most 1, e.g. `0.3` (three words in ten in common)"
+        )));
+    }
+    Ok(share)
+}
+
+/// A path inside the repository: relative, without `..`. `toets.toml` comes in with a pull
+/// request, so it must not point the check at files elsewhere on the CI machine.
+fn inside<'de, D: Deserializer<'de>>(de: D) -> Result<PathBuf, D::Error> {
+    let path = PathBuf::deserialize(de)?;
+    let plain = path.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if !plain || path.as_os_str().is_empty() || path.to_string_lossy().contains('\\') {
+        return Err(D::Error::custom(format!(
+            "`{}` is not a path inside the repository: write a path relative to the repository root, \
+             with `/` and without `..`, e.g. `registry`",
+            path.display()
+        )));
+    }
+    Ok(path)
 }
 
 /// What `[rules]` may set a rule to.
@@ -79,11 +128,7 @@ pub const FILE: &str = "toets.toml";
 impl Config {
     /// Reads `toets.toml` under `root`, or the defaults when there is none.
     pub fn load(root: &Path) -> Result<Config, ToolError> {
-        match std::fs::read_to_string(root.join(FILE)) {
-            Ok(text) => Config::parse(&text),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-            Err(e) => Err(ToolError::Io { path: FILE.into(), reason: e.to_string() }),
-        }
+        crate::load::read_config(root, FILE)?.map_or_else(|| Ok(Config::default()), |text| Config::parse(&text))
     }
 
     /// Parses the text of a `toets.toml`; an error names its line and column.

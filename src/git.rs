@@ -22,6 +22,9 @@ pub struct Repo {
     blobs: RefCell<HashMap<BlobKey, Arc<[u8]>>>,
 }
 
+/// Why a configuration file that is a link in a commit is refused.
+const LINK_IN_COMMIT: &str = "it is a link in the commit; toets does not follow links";
+
 /// A blob's id and the size it is cut off at.
 type BlobKey = (Oid, usize);
 
@@ -120,11 +123,15 @@ impl Repo {
     pub fn file(&self, rev: &Rev, path: &str) -> Result<Option<Vec<u8>>, ToolError> {
         let tree = self.repo.find_commit(rev.oid).and_then(|c| c.tree()).map_err(git_error)?;
         let Ok(entry) = tree.get_path(Path::new(path)) else { return Ok(None) };
-        if entry.kind() != Some(ObjectType::Blob) || is_link(entry.filemode()) {
+        if is_link(entry.filemode()) {
+            return Err(ToolError::Io { path: path.to_owned(), reason: LINK_IN_COMMIT.into() });
+        }
+        if entry.kind() != Some(ObjectType::Blob) {
             return Ok(None);
         }
         let blob = self.repo.find_blob(entry.id()).map_err(git_error)?;
-        Ok(Some(blob.content().to_vec()))
+        let cut = usize::try_from(load::MAX_CONFIG_BYTES + 1).unwrap_or(usize::MAX);
+        Ok(Some(blob.content()[..blob.size().min(cut)].to_vec()))
     }
 
     /// The files under the folders `dirs` and the single `files` of `rev`, read into memory so
@@ -146,7 +153,9 @@ impl Repo {
                 let name = e.name().unwrap_or_default();
                 let path = format!("{dir}/{parent}{name}");
                 // A single file inside the folder (the overview) is read below, with its own limits.
-                if e.kind() == Some(ObjectType::Blob) && source::is_yaml(name) && !files.contains(&path) {
+                // A link of any name is listed: it may stand for a folder of records (a finding).
+                let listed = source::is_yaml(name) || is_link(e.filemode());
+                if e.kind() == Some(ObjectType::Blob) && listed && !files.contains(&path) {
                     found.push((path, e.id(), e.filemode()));
                 }
                 TreeWalkResult::Ok
@@ -302,7 +311,9 @@ impl Source for Snapshot {
 
     fn list(&self, dir: &str) -> Result<Vec<String>, ToolError> {
         let prefix = format!("{}/", dir.trim_end_matches('/'));
-        Ok(self.files.keys().filter(|p| p.starts_with(&prefix) && source::is_yaml(p)).cloned().collect())
+        let listed =
+            |(p, e): &(&String, &Entry)| p.starts_with(&prefix) && (source::is_yaml(p) || matches!(e, Entry::Link));
+        Ok(self.files.iter().filter(listed).map(|(p, _)| p.clone()).collect())
     }
 
     fn read(&self, rel: &str, limits: &Limits, lang: Lang) -> Result<String, Finding> {
@@ -315,10 +326,9 @@ impl Source for Snapshot {
 
     fn config(&self, rel: &str) -> Result<Option<String>, ToolError> {
         match self.files.get(rel) {
-            Some(Entry::Blob(_, bytes)) => String::from_utf8(bytes.to_vec())
-                .map(Some)
-                .map_err(|_| ToolError::Io { path: rel.to_owned(), reason: "not UTF-8".into() }),
-            _ => Ok(None),
+            Some(Entry::Blob(_, bytes)) => load::config_text(bytes.to_vec(), rel).map(Some),
+            Some(Entry::Link) => Err(ToolError::Io { path: rel.to_owned(), reason: LINK_IN_COMMIT.into() }),
+            None => Ok(None),
         }
     }
 }

@@ -16,6 +16,7 @@ use saphyr::Scalar;
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Span, SpannedEventReceiver, Tag};
 use serde_json::{Map, Value};
 
+use crate::error::ToolError;
 use crate::finding::{Finding, Lang, Pos};
 use crate::lines;
 
@@ -172,7 +173,18 @@ pub fn read(root: &Path, path: &Path, rel: &str, limits: &Limits, lang: Lang) ->
             lang.pick(format!("This file cannot be read: {e}."), format!("Dit bestand kan niet worden gelezen: {e}.")),
         )
     };
-    let link = std::fs::symlink_metadata(path).map_err(unreadable)?.file_type().is_symlink();
+    let meta = std::fs::symlink_metadata(path).map_err(unreadable)?;
+    let link = meta.file_type().is_symlink();
+    if link && path.is_dir() {
+        return Err(folder_link(rel, lang));
+    }
+    if meta.is_dir() {
+        // Listed because its entries could not be read (see `WorkTree::expand`).
+        return Err(match std::fs::read_dir(path) {
+            Err(e) => unreadable_folder(rel, &e, lang),
+            Ok(_) => not_a_file(rel, lang),
+        });
+    }
     // A link is opened where it was judged to lead, with no link left to follow on the way.
     let target = if link { check_symlink(root, path, rel, lang)? } else { path.to_path_buf() };
     let file = open_without_waiting(&target).map_err(unreadable)?;
@@ -245,13 +257,48 @@ pub fn not_a_file(rel: &str, lang: Lang) -> Finding {
     ))
 }
 
+/// A link to a folder, which toets does not enter: the records behind it are not checked.
+fn folder_link(rel: &str, lang: Lang) -> Finding {
+    Finding::error(
+        "symlink-to-folder",
+        rel,
+        START,
+        lang.pick(
+            "This folder is a link to another folder; toets does not follow it, so the records there are not checked.",
+            "Deze map is een koppeling naar een andere map; toets volgt die niet, dus de registraties daar worden niet gecontroleerd.",
+        )
+        .to_owned(),
+    )
+    .with_help(lang.pick(
+        "Replace the link by a real folder with the records themselves in it (`git rm` the link, `git mv` the records).",
+        "Vervang de koppeling door een echte map met de registraties zelf erin (`git rm` de koppeling, `git mv` de registraties).",
+    ))
+}
+
+/// A folder in the registry whose entries cannot be read: the records in it are not checked.
+fn unreadable_folder(rel: &str, e: &std::io::Error, lang: Lang) -> Finding {
+    Finding::error(
+        "file-unreadable",
+        rel,
+        START,
+        lang.pick(
+            format!("This folder cannot be read ({e}), so the records in it are not checked."),
+            format!("Deze map kan niet worden gelezen ({e}), dus de registraties erin worden niet gecontroleerd."),
+        ),
+    )
+    .with_help(lang.pick(
+        "Make the folder readable for the one who runs toets (`chmod 755` on the folder).",
+        "Maak de map leesbaar voor wie toets uitvoert (`chmod 755` op de map).",
+    ))
+}
+
 /// A symbolic link in a commit: toets reads records from the tree itself and never follows one.
 pub fn link_in_commit(rel: &str, lang: Lang) -> Finding {
     link_finding(
         rel,
         lang.pick(
-            "This file is a link; in a commit toets reads only the files themselves and does not follow it.",
-            "Dit bestand is een koppeling; in een commit leest toets alleen de bestanden zelf en volgt die niet.",
+            "This is a link (to a file or a folder); in a commit toets reads only the files themselves and does not follow it.",
+            "Dit is een koppeling (naar een bestand of een map); in een commit leest toets alleen de bestanden zelf en volgt die niet.",
         ),
         lang,
     )
@@ -260,19 +307,62 @@ pub fn link_in_commit(rel: &str, lang: Lang) -> Finding {
 /// The target of a symlink, without links; refused when it lies outside the repository, and then
 /// never read.
 fn check_symlink(root: &Path, path: &Path, rel: &str, lang: Lang) -> Result<std::path::PathBuf, Finding> {
-    if let (Ok(root), Ok(target)) = (root.canonicalize(), path.canonicalize()) {
-        if target.starts_with(root) {
-            return Ok(target);
-        }
-    }
-    Err(link_finding(
+    within(root, path).ok_or_else(|| {
+        link_finding(
         rel,
         lang.pick(
             "This file is a link to a place outside the repository (or to nothing); toets does not follow it.",
             "Dit bestand is een koppeling naar een plek buiten de repository (of naar niets); toets volgt die niet.",
         ),
         lang,
-    ))
+    )
+    })
+}
+
+/// Where `path` leads, when that is inside `root` (through any links on the way).
+pub fn within(root: &Path, path: &Path) -> Option<std::path::PathBuf> {
+    let (root, target) = (root.canonicalize().ok()?, path.canonicalize().ok()?);
+    target.starts_with(root).then_some(target)
+}
+
+/// The most a configuration file (`toets.toml`, a schema) may be.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// A configuration file's text, read as records are: a regular file inside the repository (no
+/// link out of it), at most [`MAX_CONFIG_BYTES`], UTF-8. `None` when it does not exist. It
+/// decides how every record is judged and comes in with a pull request, so anything else stops
+/// the run.
+pub fn read_config(root: &Path, rel: &str) -> Result<Option<String>, ToolError> {
+    let path = root.join(rel);
+    let refuse = |reason: String| ToolError::Io { path: rel.to_owned(), reason };
+    match std::fs::symlink_metadata(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(refuse(e.to_string())),
+        Ok(_) => {}
+    }
+    let target = within(root, &path).ok_or_else(|| {
+        refuse("it leads outside the repository (or to nothing) through a link; toets does not follow it".into())
+    })?;
+    let file = open_without_waiting(&target).map_err(|e| refuse(e.to_string()))?;
+    let meta = file.metadata().map_err(|e| refuse(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(refuse("it is not a regular file".into()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(MAX_CONFIG_BYTES) as usize + 1);
+    file.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes).map_err(|e| refuse(e.to_string()))?;
+    config_text(bytes, rel).map(Some)
+}
+
+/// A configuration file's bytes as text, within [`MAX_CONFIG_BYTES`]; also for files from git.
+pub fn config_text(bytes: Vec<u8>, rel: &str) -> Result<String, ToolError> {
+    let refuse = |reason: String| ToolError::Io { path: rel.to_owned(), reason };
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(refuse(format!(
+            "it is larger than {} KiB, the most a configuration file may be",
+            MAX_CONFIG_BYTES / 1024
+        )));
+    }
+    String::from_utf8(bytes).map_err(|_| refuse("it is not UTF-8 text".into()))
 }
 
 fn link_finding(rel: &str, message: &str, lang: Lang) -> Finding {

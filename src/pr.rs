@@ -217,7 +217,8 @@ struct Side {
 
 impl Side {
     fn read(repo: &Repo, rev: &Rev) -> Result<Side, ToolError> {
-        let toml = repo.file(rev, crate::config::FILE)?.map(|b| String::from_utf8_lossy(&b).into_owned());
+        let toml =
+            repo.file(rev, crate::config::FILE)?.map(|b| load::config_text(b, crate::config::FILE)).transpose()?;
         let config = match &toml {
             Some(text) => Config::parse(text)?,
             None => Config::default(),

@@ -44,21 +44,23 @@ impl WorkTree {
     }
 
     /// Record files named on the command line: files as given, folders walked. Symlinked
-    /// folders are not entered; symlinked files are judged by [`load::read`].
+    /// folders are not entered and folders that cannot be read are not walked, but both are
+    /// listed, so that [`load::read`] reports them; symlinked files are judged there too.
     pub fn expand(&self, paths: &[PathBuf]) -> Result<Vec<String>, ToolError> {
         let mut files = Vec::new();
         for path in paths {
-            let io =
-                |e: &dyn std::fmt::Display| ToolError::Io { path: path.display().to_string(), reason: e.to_string() };
-            let meta = std::fs::symlink_metadata(path).map_err(|e| io(&e))?;
+            let meta = std::fs::symlink_metadata(path)
+                .map_err(|e| ToolError::Io { path: path.display().to_string(), reason: e.to_string() })?;
             if !meta.is_dir() {
                 files.push(self.relative(path));
                 continue;
             }
             for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
-                let entry = entry.map_err(|e| io(&e))?;
-                if !entry.file_type().is_dir() && is_yaml(&entry.file_name().to_string_lossy()) {
-                    files.push(self.relative(entry.path()));
+                match entry {
+                    Ok(entry) if is_record(&entry) => files.push(self.relative(entry.path())),
+                    Ok(_) => {}
+                    // A folder it could not read; the walk goes on with the next.
+                    Err(e) => files.extend(e.path().map(|p| self.relative(p))),
                 }
             }
         }
@@ -66,11 +68,27 @@ impl WorkTree {
     }
 }
 
+/// Whether a walked entry is a record to read: a YAML file, or a link to a folder (which is
+/// not entered, and gets a finding instead of silently dropping the records behind it).
+fn is_record(entry: &walkdir::DirEntry) -> bool {
+    if entry.file_type().is_dir() {
+        return false;
+    }
+    is_yaml(&entry.file_name().to_string_lossy()) || (entry.path_is_symlink() && entry.path().is_dir())
+}
+
 impl Source for WorkTree {
     fn list(&self, dir: &str) -> Result<Vec<String>, ToolError> {
         let path = self.root.join(dir);
-        if !path.exists() {
+        if std::fs::symlink_metadata(&path).is_err() {
             return Ok(Vec::new());
+        }
+        if load::within(&self.root, &path).is_none() {
+            return Err(ToolError::Io {
+                path: dir.to_owned(),
+                reason: "the registry folder leads outside the repository through a link; toets does not follow it"
+                    .into(),
+            });
         }
         self.expand(&[path])
     }
@@ -80,10 +98,6 @@ impl Source for WorkTree {
     }
 
     fn config(&self, rel: &str) -> Result<Option<String>, ToolError> {
-        match std::fs::read_to_string(self.root.join(rel)) {
-            Ok(text) => Ok(Some(text)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(ToolError::Io { path: rel.to_owned(), reason: e.to_string() }),
-        }
+        load::read_config(&self.root, rel)
     }
 }

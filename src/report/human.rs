@@ -227,13 +227,7 @@ impl<'a> Shown<'a> {
         let message = visible(&message);
         let related = finding.related.iter().map(|r| Also::new(r, texts)).collect();
         let help = help.as_deref().map(visible);
-        Shown {
-            finding,
-            message,
-            help,
-            place: Place::new(&finding.file, finding.line, finding.column, texts),
-            related,
-        }
+        Shown { finding, message, help, place: Place::new(&finding.file, finding.line, finding.column, texts), related }
     }
 }
 

@@ -22,6 +22,7 @@ mod file_too_large;
 mod file_unreadable;
 mod schema;
 mod symlink_outside_repository;
+mod symlink_to_folder;
 mod yaml_duplicate_key;
 mod yaml_limit;
 mod yaml_structure;
@@ -82,6 +83,7 @@ pub const RULES: &[&Rule] = &[
     &file_too_large::RULE,
     &file_encoding::RULE,
     &symlink_outside_repository::RULE,
+    &symlink_to_folder::RULE,
     &yaml_syntax::RULE,
     &yaml_structure::RULE,
     &yaml_duplicate_key::RULE,
