@@ -7,6 +7,7 @@
 //! places, so hostile input ends in a finding, never in a panic, a hang or unbounded memory.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::Read;
 use std::marker::PhantomData;
@@ -55,7 +56,14 @@ pub struct Document<'a> {
     places: Vec<Place>,
     /// Positions refer to the text the document was parsed from.
     text: PhantomData<&'a str>,
+    /// The index of each key of a large mapping (by the place of its first child), built when
+    /// a position in it is first asked for: a scan per question would make a file with many
+    /// unknown keys take time quadratic in their number.
+    keys: RefCell<HashMap<u32, HashMap<String, usize>>>,
 }
+
+/// From how many entries a mapping's keys are indexed rather than scanned.
+const INDEXED: usize = 32;
 
 /// One step of a path into a document: a mapping key or a sequence index.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,7 +81,7 @@ impl Document<'_> {
         // With `key`, where the deepest existing node is named: its key, or its `- ` in a list.
         let mut named = place.at;
         for (i, step) in path.iter().enumerate() {
-            let found = child(value, step).and_then(|(n, v)| Some((v, self.child_place(place, n)?)));
+            let found = self.child(value, place, step).and_then(|(n, v)| Some((v, self.child_place(place, n)?)));
             let Some((child_value, child_place)) = found else {
                 return if key { named } else { place.at }.pos();
             };
@@ -94,21 +102,31 @@ impl Document<'_> {
     }
 }
 
-/// The child of `value` at `step`, with its index among the entries or items of `value`.
-fn child<'v>(value: &'v Value, step: &Step) -> Option<(usize, &'v Value)> {
-    match (step, value) {
-        (Step::Key(k), Value::Object(map)) => entry(map, k),
-        // A pointer cannot tell `/2024` the key from `/2024` the index: the node decides.
-        (Step::Index(i), Value::Object(map)) => entry(map, &i.to_string()),
-        (Step::Index(i), Value::Array(items)) => items.get(*i).map(|v| (*i, v)),
-        _ => None,
+impl Document<'_> {
+    /// The child of `value` (which stands at `place`) at `step`, with its index among the
+    /// entries or items of `value`.
+    fn child<'v>(&self, value: &'v Value, place: Place, step: &Step) -> Option<(usize, &'v Value)> {
+        match (step, value) {
+            (Step::Key(k), Value::Object(map)) => self.entry(map, place, k),
+            // A pointer cannot tell `/2024` the key from `/2024` the index: the node decides.
+            (Step::Index(i), Value::Object(map)) => self.entry(map, place, &i.to_string()),
+            (Step::Index(i), Value::Array(items)) => items.get(*i).map(|v| (*i, v)),
+            _ => None,
+        }
     }
-}
 
-/// The entry of `key` in `map`, with its index. A scan, not a lookup: serde_json's map does not
-/// tell the index, and positions are asked for a few fields of small mappings.
-fn entry<'v>(map: &'v Map<String, Value>, key: &str) -> Option<(usize, &'v Value)> {
-    map.iter().enumerate().find(|(_, (k, _))| *k == key).map(|(i, (_, v))| (i, v))
+    /// The entry of `key` in `map`, with its index: serde_json's map does not tell the index,
+    /// so a small mapping is scanned and a large one indexed once.
+    fn entry<'v>(&self, map: &'v Map<String, Value>, place: Place, key: &str) -> Option<(usize, &'v Value)> {
+        let value = map.get(key)?;
+        if map.len() < INDEXED {
+            return map.keys().position(|k| k == key).map(|i| (i, value));
+        }
+        let mut keys = self.keys.borrow_mut();
+        let index =
+            keys.entry(place.first).or_insert_with(|| map.keys().enumerate().map(|(i, k)| (k.clone(), i)).collect());
+        index.get(key).map(|&i| (i, value))
+    }
 }
 
 /// Where a node stands, and where its children's places are: `places[first..first + len]`, one
@@ -1184,7 +1202,7 @@ impl<'a> Guard<'a> {
         if self.places.capacity() / 2 > self.places.len() {
             self.places.shrink_to_fit();
         }
-        Ok(Document { value, root: root.place, places: self.places, text: PhantomData })
+        Ok(Document { value, root: root.place, places: self.places, text: PhantomData, keys: RefCell::default() })
     }
 }
 
