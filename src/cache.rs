@@ -5,15 +5,23 @@
 //! An entry counts only for the same text (its BLAKE3 hash) and the same key: the toets program
 //! itself, the configuration, the schemas, the language and the date (rules on ages depend on
 //! it). Any other key makes the whole file stale. The cache lives outside the repository (by
-//! default `~/.cache/toets`), so a pull request cannot bring one along; a cache file that others
-//! may write is not trusted. A missing, stale or damaged cache is ignored: it can make toets
-//! slower, never change what it finds.
+//! default `~/.cache/toets`), so a pull request cannot bring one along. A missing, stale or
+//! damaged cache is ignored: it can make toets slower, never change what it finds.
+//!
+//! Whoever can write the cache can hide findings, so toets trusts it only as ssh's StrictModes
+//! trusts `~/.ssh`: the folder and the file must belong to the user running toets (its
+//! effective uid), and neither group nor others may write them. A folder that fails this is
+//! neither read nor written: the run checks every file, as with `--no-cache`, and warns once.
+//! A file that fails it (or is a link) is not read, and is replaced. The file is opened without
+//! following a link and judged by the opened handle, so it cannot be swapped after the check.
+//! Elsewhere than on Unix toets cannot tell who may write a file, and trusts the folder.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use crate::error::ToolError;
+use crate::finding::Lang;
 use crate::load;
 use crate::registry::{Memo, Outcome, Registry};
 use crate::source::Source;
@@ -53,14 +61,18 @@ impl Cache {
 
     /// [`Registry::check`] through the cache: what it holds for a file whose text is unchanged is
     /// reused, and this run's results are stored when they differ from what it held. A cache
-    /// that cannot be written changes nothing but the time; its error comes beside the outcome
-    /// and this run's per-file results.
+    /// that cannot be written, or in a folder that others may write, changes nothing but the
+    /// time; what to say about it comes beside the outcome and this run's per-file results.
     pub fn check(
         &self,
         registry: &Registry,
         source: &dyn Source,
         chosen: Option<&[String]>,
-    ) -> Result<(Outcome, Memo, Option<std::io::Error>), ToolError> {
+    ) -> Result<(Outcome, Memo, Option<String>), ToolError> {
+        if let Err(warning) = self.prepare(registry.cx.lang) {
+            let (outcome, kept) = registry.check_with(source, chosen, None, true)?;
+            return Ok((outcome, kept, Some(warning)));
+        }
         let stored = self.read();
         let memo = stored.as_ref();
         let (outcome, kept) = registry.check_with(source, chosen, memo, true)?;
@@ -68,7 +80,20 @@ impl Cache {
         let held = memo.map(Memo::len);
         let same = held == Some(outcome.reused) && held == Some(kept.len());
         let error = if same { self.keep_alive().err() } else { self.save(&kept).err() };
-        Ok((outcome, kept, error))
+        Ok((outcome, kept, error.map(|e| self.warning(&e))))
+    }
+
+    /// Makes the cache folder if it is not there, and checks that only this user can write it
+    /// (see the module's doc); made first, so that nobody can make it between check and use.
+    fn prepare(&self, lang: Lang) -> Result<(), String> {
+        make_dir(self.dir()).map_err(|e| self.warning(&e))?;
+        let meta = std::fs::metadata(self.dir()).map_err(|e| self.warning(&e))?;
+        private(&meta).map_err(|shared| shared.warning(self.dir(), lang))
+    }
+
+    /// The cache folder.
+    fn dir(&self) -> &Path {
+        self.path.parent().unwrap_or(Path::new("."))
     }
 
     /// Where the cache is kept.
@@ -86,8 +111,9 @@ impl Cache {
     /// memory beside what it decodes to. Opened as records are, so a pipe cannot make it wait.
     fn read(&self) -> Option<Memo> {
         let file = load::open_without_waiting(&self.path).ok()?;
+        // The opened file's own metadata (fstat), not the path's, which could change meanwhile.
         let meta = file.metadata().ok()?;
-        if !meta.is_file() || writable_by_others(&meta) {
+        if !meta.is_file() || private(&meta).is_err() {
             return None;
         }
         let mut file = std::io::BufReader::new(file);
@@ -102,8 +128,7 @@ impl Cache {
     /// Stores `memo` in place of what was there: written to a new file beside it and renamed,
     /// so that a toets running at the same time reads the old cache or the new one, never half.
     fn save(&self, memo: &Memo) -> std::io::Result<()> {
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        make_dir(dir)?;
+        let dir = self.dir();
         let mut aside = tempfile::Builder::new().prefix("toets-").suffix(".tmp").tempfile_in(dir)?;
         write(aside.as_file_mut(), &self.key, memo)?;
         aside.persist(&self.path).map_err(|e| e.error)?;
@@ -125,7 +150,7 @@ impl Cache {
 
 /// `registry` checked on `source` through the cache of `root` in `dir`, if there is one (see
 /// [`Cache::open`]), else as it is; with this run's per-file results when `keep` (or a cache),
-/// and what to say on standard error when the cache could not be written.
+/// and what to say on standard error when the cache could not be trusted or written.
 pub fn check(
     dir: Option<&Path>,
     root: &Path,
@@ -139,8 +164,7 @@ pub fn check(
         let (outcome, memo) = registry.check_with(source, chosen, None, keep)?;
         return Ok((outcome, memo, None));
     };
-    let (outcome, memo, error) = cache.check(registry, source, chosen)?;
-    Ok((outcome, memo, error.map(|e| cache.warning(&e))))
+    cache.check(registry, source, chosen)
 }
 
 /// Creates the cache folder, for this user alone, and marks it as a cache for backup programs
@@ -160,15 +184,74 @@ fn make_dir(dir: &Path) -> std::io::Result<()> {
     )
 }
 
-/// Whether users other than the owner may change the file (where the system tells).
-fn writable_by_others(meta: &std::fs::Metadata) -> bool {
-    #[cfg(unix)]
-    return std::os::unix::fs::PermissionsExt::mode(&meta.permissions()) & 0o022 != 0;
-    #[cfg(not(unix))]
-    return {
-        let _ = meta;
-        false
-    };
+/// Why a cache folder or file is not trusted: someone else could have written what it holds.
+#[cfg_attr(not(unix), allow(dead_code))]
+#[derive(Clone, Copy)]
+enum Shared {
+    /// It belongs to another user.
+    NotYours,
+    /// Group or others may write it, and it is shared by design (sticky, as `/tmp`).
+    Common,
+    /// Group or others may write it.
+    Writable,
+}
+
+impl Shared {
+    /// The one line to say on standard error when the cache folder `dir` is not trusted, with
+    /// how to mend it. `chmod` is offered only for a folder of the user's that is not shared by
+    /// design: on `/tmp` it would harm every other user.
+    fn warning(self, dir: &Path, lang: Lang) -> String {
+        let dir = dir.display();
+        let (why, mend) = match self {
+            Shared::NotYours => lang.pick(
+                (format!("the folder {dir} belongs to another user"), String::new()),
+                (format!("de map {dir} is van een andere gebruiker"), String::new()),
+            ),
+            Shared::Common => lang.pick(
+                (format!("other users may write in the folder {dir}"), String::new()),
+                (format!("andere gebruikers mogen schrijven in de map {dir}"), String::new()),
+            ),
+            Shared::Writable => lang.pick(
+                (format!("other users may write in the folder {dir}"), format!(", or run `chmod 700 {dir}`")),
+                (
+                    format!("andere gebruikers mogen schrijven in de map {dir}"),
+                    format!(", of voer `chmod 700 {dir}` uit"),
+                ),
+            ),
+        };
+        lang.pick(
+            format!(
+                "warning: toets checked without its cache, because {why}: a cache there could hide findings. \
+                 Choose a folder of your own with --cache-dir (or TOETS_CACHE_DIR){mend}."
+            ),
+            format!(
+                "waarschuwing: toets controleerde zonder cache, want {why}: een cache daar kan bevindingen \
+                 verbergen. Kies een eigen map met --cache-dir (of TOETS_CACHE_DIR){mend}."
+            ),
+        )
+    }
+}
+
+/// Whether only the user running toets can have written what `meta` describes: it is theirs
+/// (effective uid, as the files toets makes) and neither group nor others may write it.
+#[cfg(unix)]
+fn private(meta: &std::fs::Metadata) -> Result<(), Shared> {
+    use std::os::unix::fs::MetadataExt;
+    if meta.uid() != rustix::process::geteuid().as_raw() {
+        Err(Shared::NotYours)
+    } else if meta.mode() & 0o022 == 0 {
+        Ok(())
+    } else if meta.mode() & 0o1000 != 0 {
+        Err(Shared::Common)
+    } else {
+        Err(Shared::Writable)
+    }
+}
+
+/// Elsewhere the system does not tell who may write a file in these terms: trusted.
+#[cfg(not(unix))]
+fn private(_: &std::fs::Metadata) -> Result<(), Shared> {
+    Ok(())
 }
 
 /// Writes the cache for `memo` with `key` to `file`.

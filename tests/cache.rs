@@ -1,7 +1,8 @@
 //! The cache of `toets check`: a file whose text is unchanged gets its earlier results, a changed
 //! file and any change of program, configuration, schemas, language or date are checked anew,
-//! and a damaged or unwritable cache changes nothing but the time. Each test copies the example
-//! registry into a temporary repository and compares with a check without the cache.
+//! and a damaged or unwritable cache, or one that another user could have written, changes
+//! nothing but the time. Each test copies the example registry into a temporary repository and
+//! compares with a check without the cache.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -312,4 +313,122 @@ fn a_cache_that_others_may_write_or_a_link_is_not_trusted() {
     std::os::unix::fs::symlink(&elsewhere, &path).expect("link");
     assert_eq!(repo.cached().reused, 0, "a cache file that is a link is not followed");
     assert!(!path.is_symlink(), "the link was replaced by a cache file");
+}
+
+/// Output as text, for readable failures.
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A record made to fail, and a cache in `dir` forged as another user would: it maps the failing
+/// text to the clean results of the text before. Where the cache is trusted the forgery works,
+/// which proves that only the trust decides the runs after. Returns the cache file, the forged
+/// bytes and the report without the cache, which every untrusted run must equal.
+fn plant(repo: &Repo, dir: &Path) -> (PathBuf, Vec<u8>, Output) {
+    use std::os::unix::fs::PermissionsExt;
+    let rel = "registry/afvalwijzer.yaml";
+    let clean = std::fs::read_to_string(repo.root().join(rel)).expect("read");
+    assert_eq!(toets(repo, dir, &[]).status.code(), Some(0));
+    let failing = format!("{clean}colour: green\n");
+    repo.write(rel, &failing);
+    let path = std::fs::read_dir(dir)
+        .expect("cache dir")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|x| x == "cache"))
+        .expect("a cache file");
+    let hex = |text: &str| blake3::hash(text.as_bytes()).to_hex().to_string();
+    let (from, to) = (hex(&clean), hex(&failing));
+    let mut forged = std::fs::read(&path).expect("cache");
+    let at = forged.windows(from.len()).position(|w| w == from.as_bytes()).expect("the clean text's id");
+    // Ids are of one length, so the forgery keeps the file's structure.
+    forged[at..at + to.len()].copy_from_slice(to.as_bytes());
+    std::fs::write(&path, &forged).expect("forge");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    assert_eq!(toets(repo, dir, &[]).status.code(), Some(0), "the forged cache hides the error where trusted");
+    let without = toets(repo, dir, &["--no-cache"]);
+    assert_eq!(without.status.code(), Some(1));
+    assert!(text(&without.stdout).contains("`colour` is not a known field"), "{}", text(&without.stdout));
+    (path, forged, without)
+}
+
+/// Whether the tests run as root, who alone can give a file to another user; if not, says so.
+fn root_or_skip(test: &str) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let root = std::fs::metadata(tempfile::tempdir().expect("temp dir").path()).expect("meta").uid() == 0;
+    if !root {
+        println!("note: {test} skipped: only root can give a file to another user");
+    }
+    root
+}
+
+/// Another user's uid, for files root gives away.
+const OTHER: u32 = 12345;
+
+#[test]
+fn a_cache_planted_in_a_folder_others_may_write_is_neither_read_nor_written() {
+    use std::os::unix::fs::PermissionsExt;
+    let repo = Repo::new();
+    let dir = repo.cache.path().join("shared");
+    std::fs::create_dir(&dir).expect("mkdir");
+    let (path, forged, without) = plant(&repo, &dir);
+    let shown = dir.display();
+    let tail = "a cache there could hide findings. Choose a folder of your own with --cache-dir (or TOETS_CACHE_DIR)";
+    let cases = [
+        (0o777, format!("other users may write in the folder {shown}: {tail}, or run `chmod 700 {shown}`.\n")),
+        // Sticky, as /tmp: shared by design, so chmod is not offered.
+        (0o1777, format!("other users may write in the folder {shown}: {tail}.\n")),
+    ];
+    for (mode, why) in cases {
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(mode)).expect("chmod");
+        let out = toets(&repo, &dir, &[]);
+        assert_eq!((out.status.code(), text(&out.stdout)), (Some(1), text(&without.stdout)), "mode {mode:o}");
+        assert_eq!(text(&out.stderr), format!("warning: toets checked without its cache, because {why}"));
+        assert_eq!(std::fs::read(&path).expect("cache"), forged, "the cache was written");
+        assert_eq!(std::fs::read_dir(&dir).expect("dir").count(), 1, "toets wrote in the folder");
+    }
+}
+
+#[test]
+fn a_cache_file_others_may_write_is_not_read_and_is_replaced() {
+    use std::os::unix::fs::PermissionsExt;
+    let repo = Repo::new();
+    let dir = repo.cache.path();
+    let (path, _, without) = plant(&repo, dir);
+    for mode in [0o666, 0o620] {
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+        let out = toets(&repo, dir, &[]);
+        let seen = (out.status.code(), text(&out.stdout), text(&out.stderr));
+        assert_eq!(seen, (Some(1), text(&without.stdout), String::new()), "mode {mode:o}");
+        let mode = std::fs::metadata(&path).expect("cache").permissions().mode() & 0o7777;
+        assert_eq!(mode, 0o600, "written anew, for this user only");
+    }
+}
+
+#[test]
+fn a_cache_file_or_folder_of_another_user_is_not_trusted() {
+    use std::os::unix::fs::MetadataExt;
+    if !root_or_skip("a_cache_file_or_folder_of_another_user_is_not_trusted") {
+        return;
+    }
+    let repo = Repo::new();
+    let dir = repo.cache.path().join("theirs");
+    std::fs::create_dir(&dir).expect("mkdir");
+    let (path, forged, without) = plant(&repo, &dir);
+    std::os::unix::fs::chown(&path, Some(OTHER), Some(OTHER)).expect("chown");
+    let out = toets(&repo, &dir, &[]);
+    let seen = (out.status.code(), text(&out.stdout), text(&out.stderr));
+    assert_eq!(seen, (Some(1), text(&without.stdout), String::new()));
+    assert_eq!(std::fs::metadata(&path).expect("cache").uid(), 0, "replaced by a cache of this user's");
+
+    std::fs::write(&path, &forged).expect("forge again");
+    std::os::unix::fs::chown(&dir, Some(OTHER), Some(OTHER)).expect("chown");
+    let out = toets(&repo, &dir, &[]);
+    assert_eq!((out.status.code(), text(&out.stdout)), (Some(1), text(&without.stdout)));
+    let warning = format!(
+        "warning: toets checked without its cache, because the folder {} belongs to another user: a cache there \
+         could hide findings. Choose a folder of your own with --cache-dir (or TOETS_CACHE_DIR).\n",
+        dir.display()
+    );
+    assert_eq!(text(&out.stderr), warning);
+    assert_eq!(std::fs::read(&path).expect("cache"), forged, "the cache was written");
 }
