@@ -3,8 +3,9 @@
 //!
 //! Reading is defensive: symlinks out of the repository are never followed, only regular files are
 //! opened, files are read up to a size limit, and the YAML parser is fed through a [`Guard`] that
-//! bounds nesting depth and alias expansion, rejects tags and reports duplicate keys with both
-//! places, so hostile input ends in a finding, never in a panic, a hang or unbounded memory.
+//! bounds nesting depth and alias expansion and reports every tag and every duplicate key (with
+//! both places; at most [`MAX_SHOWN`] of them), so hostile input ends in findings, never in a
+//! panic, a hang or unbounded memory.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -17,7 +18,8 @@ use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Span, Spanned
 use serde_json::{Map, Value};
 
 use crate::finding::{Finding, Lang, Pos};
-use crate::lines;
+use crate::lines::{self, Lines};
+use crate::rules::is_hidden;
 
 /// Bounds on what one file may cost to load.
 #[derive(Clone, Copy, Debug)]
@@ -329,13 +331,18 @@ fn decode(bytes: Vec<u8>, rel: &str, lang: Lang) -> Result<String, Finding> {
 
 /// Parses `text` as exactly one YAML 1.2 document whose root is a mapping.
 pub fn parse<'a>(text: &'a str, rel: &str, limits: &Limits, lang: Lang) -> Result<Document<'a>, Vec<Finding>> {
-    let mut guard = Guard::new(limits, text.len());
+    let mut guard = Guard::new(limits, text);
     let parsed = feed(text, &mut guard);
-    let mut findings: Vec<Finding> = guard.problems.iter().map(|p| p.finding(rel, lang)).collect();
+    if let Some((at, more)) = guard.unshown.take() {
+        guard.problems.push(Problem::NotShown(at, more));
+    }
+    // A tag's help shows its line as it would be written without it.
+    let lines = guard.problems.iter().any(|p| matches!(p, Problem::Tag { .. })).then(|| Lines::new(text));
+    let mut findings: Vec<Finding> = guard.problems.iter().map(|p| p.finding(rel, lines.as_ref(), lang)).collect();
     match parsed {
         Err(e) if e.info() == SCANNER_DEPTH_LIMIT => {
             if !guard.problems.iter().any(|p| matches!(p, Problem::TooDeep(..))) {
-                findings.push(Problem::TooDeep(*e.marker(), limits.max_depth).finding(rel, lang));
+                findings.push(Problem::TooDeep(*e.marker(), limits.max_depth).finding(rel, None, lang));
             }
         }
         Err(e) => findings.push(syntax_finding(rel, *e.marker(), e.info(), lang)),
@@ -459,10 +466,14 @@ fn key_string(s: Scalar) -> String {
 enum Problem {
     TooDeep(Marker, usize),
     TooManyNodes(Marker, usize),
-    Tag(Marker, String),
-    /// A core tag on a value it does not fit (`!!int abc`, `!!map` on a list), which the loader
-    /// would turn into an empty value without a word.
-    TagMismatch(Marker, String),
+    /// A tag (as written) on the node from `at` to `end`. `plain` is the text of a plain scalar
+    /// that the tag keeps text (`!!str 12`), which without it would be read otherwise.
+    Tag {
+        at: Marker,
+        end: Marker,
+        tag: String,
+        plain: Option<String>,
+    },
     /// A key given twice in one mapping; `first` is the line of its first place.
     DuplicateKey {
         key: String,
@@ -470,10 +481,13 @@ enum Problem {
         again: Marker,
     },
     SecondDocument(Marker),
+    /// Duplicate keys and tags beyond [`MAX_SHOWN`]: how many, from the first at `at`.
+    NotShown(Marker, usize),
 }
 
 impl Problem {
-    fn finding(&self, rel: &str, lang: Lang) -> Finding {
+    /// The finding; `lines` are the text's, for a tag (see [`without_tag`]).
+    fn finding(&self, rel: &str, lines: Option<&Lines>, lang: Lang) -> Finding {
         match self {
             Problem::TooDeep(at, max) => Finding::error(
                 "yaml-limit",
@@ -501,24 +515,16 @@ impl Problem {
                 "Write the values out instead of using anchors (`&name`) and references (`*name`).",
                 "Schrijf de waarden uit in plaats van ankers (`&naam`) en verwijzingen (`*naam`) te gebruiken.",
             )),
-            Problem::Tag(at, tag) => tag_finding(
+            Problem::Tag { at, end, tag, plain } => Finding::error(
+                "yaml-tag",
                 rel,
-                *at,
+                pos_of(*at),
                 lang.pick(
                     format!("The YAML tag `{tag}` is not allowed in a record."),
                     format!("De YAML-tag `{tag}` is niet toegestaan in een registratie."),
                 ),
-                lang,
-            ),
-            Problem::TagMismatch(at, tag) => tag_finding(
-                rel,
-                *at,
-                lang.pick(
-                    format!("This value does not fit its YAML tag `{tag}`, so it cannot be read."),
-                    format!("Deze waarde past niet bij haar YAML-tag `{tag}`, dus ze kan niet worden gelezen."),
-                ),
-                lang,
-            ),
+            )
+            .with_help(tag_help(lines.and_then(|l| without_tag(l, *at, *end, tag, plain.as_deref())), plain.is_some(), lang)),
             Problem::DuplicateKey { key, first, again } => Finding::error(
                 "yaml-duplicate-key",
                 rel,
@@ -541,15 +547,79 @@ impl Problem {
                 ),
                 lang,
             ),
+            Problem::NotShown(at, more) => Finding::error(
+                "yaml-limit",
+                rel,
+                pos_of(*at),
+                lang.pick(
+                    format!("{more} more repeated fields and YAML tags, from here on, are not shown: toets reports at most {MAX_SHOWN} of them for a file."),
+                    format!("Nog {more} herhaalde velden en YAML-tags, vanaf hier, worden niet getoond: toets meldt er hooguit {MAX_SHOWN} per bestand."),
+                ),
+            )
+            .with_help(lang.pick(
+                "Correct the ones shown and run toets again to see the rest.",
+                "Herstel de getoonde en draai toets opnieuw om de rest te zien.",
+            )),
         }
     }
 }
 
-fn tag_finding(rel: &str, at: Marker, message: String, lang: Lang) -> Finding {
-    Finding::error("yaml-tag", rel, pos_of(at), message).with_help(lang.pick(
-        "Remove the tag; write the value as plain text, a number, true/false or a list.",
-        "Haal de tag weg; schrijf de waarde als gewone tekst, een getal, true/false of een lijst.",
-    ))
+/// The help of a tag: the YAML to write instead, when it is known; `quoted` when it puts the
+/// value in quotes.
+fn tag_help(yaml: Option<String>, quoted: bool, lang: Lang) -> String {
+    match yaml {
+        Some(yaml) if quoted => lang.pick(
+            format!("Remove the tag and write `{yaml}`: the quotes keep the value text."),
+            format!("Haal de tag weg en schrijf `{yaml}`: de aanhalingstekens houden de waarde tekst."),
+        ),
+        Some(yaml) => {
+            lang.pick(format!("Remove the tag and write `{yaml}`."), format!("Haal de tag weg en schrijf `{yaml}`."))
+        }
+        None => lang
+            .pick(
+                "Remove the tag; write the value as plain text, a number, true/false or a list.",
+                "Haal de tag weg; schrijf de waarde als gewone tekst, een getal, true/false of een lijst.",
+            )
+            .to_owned(),
+    }
+}
+
+/// Longest line a tag's help shows; a longer one is described instead.
+const SHOWN_LINE: usize = 100;
+
+/// The line of the node from `at` to `end` as it would be written without its tag `tag`: the tag
+/// left out, and with `plain` (see [`Problem::Tag`]) the value in double quotes, so that it stays
+/// text. `None` when the tag is not where it is expected (a `%TAG` handle, a value over several
+/// lines that needs quotes) or the line is long or shows hidden characters.
+fn without_tag(lines: &Lines, at: Marker, end: Marker, tag: &str, plain: Option<&str>) -> Option<String> {
+    let line = lines.line(at.line())?;
+    let byte_at = |col: usize| line.char_indices().map(|(i, _)| i).chain([line.len()]).nth(col);
+    // The node starts at its properties: the tag, and an anchor before or after it.
+    let mut start = byte_at(at.col())?;
+    if line[start..].starts_with('&') {
+        let anchor = line[start..].find([' ', '\t']).unwrap_or(line.len() - start);
+        start += anchor;
+        start = line.len() - line[start..].trim_start_matches([' ', '\t']).len();
+    }
+    let after = start + tag.len();
+    if !line[start..].starts_with(tag)
+        || line[after..].starts_with(|c: char| !matches!(c, ' ' | '\t' | ',' | ']' | '}'))
+    {
+        return None;
+    }
+    let rest = &line[line.len() - line[after..].trim_start_matches([' ', '\t']).len()..];
+    let mut yaml = format!("{}{rest}", &line[..start]);
+    if let Some(text) = plain {
+        // A plain scalar on one line ends where its node ends; quoted, it stays the same text.
+        let stop = byte_at(end.col()).filter(|_| end.line() == at.line())?;
+        let value = stop.checked_sub(text.len()).filter(|v| *v >= after && line.get(*v..stop) == Some(text))?;
+        let quoted = serde_json::to_string(text).ok()?;
+        let between = line[after..value].trim_start_matches([' ', '\t']);
+        yaml = format!("{}{between}{quoted}{}", &line[..start], &line[stop..]);
+    }
+    let yaml = yaml.trim();
+    let fits = !yaml.is_empty() && yaml.chars().count() <= SHOWN_LINE;
+    (fits && !yaml.contains(|c: char| c == '`' || is_hidden(c))).then(|| yaml.to_owned())
 }
 
 /// A tag as the record writes it (`!!python/object`, `!custom`, `!<tag:…>`). saphyr's own
@@ -912,14 +982,22 @@ impl Frame {
     }
 }
 
-/// The keys of `children` with the lines they stand on.
+/// The keys of `children` with the lines they first stand on (a key given again was added too,
+/// see [`Guard::complete`]).
 fn key_lines(children: &[Child]) -> HashMap<String, u32> {
-    children.iter().filter_map(|c| Some((c.key.clone()?, c.place.key.line))).collect()
+    let mut keys = HashMap::with_capacity(children.len());
+    for c in children {
+        if let Some(key) = &c.key {
+            keys.entry(key.clone()).or_insert(c.place.key.line);
+        }
+    }
+    keys
 }
 
 /// Sits between the parser and the value: builds the JSON value and the places of its nodes from
-/// the parser's events while they are within the limits, and records the first problem otherwise
-/// (after which nothing more is built).
+/// the parser's events, and records the problems. A tag or a duplicate key is recorded and the
+/// building goes on, so that every one is found (the first [`MAX_SHOWN`], and how many more); past
+/// a limit, or at a second document, nothing more is built or recorded.
 struct Guard<'a> {
     limits: Limits,
     frames: Vec<Frame>,
@@ -930,6 +1008,12 @@ struct Guard<'a> {
     total: usize,
     documents: usize,
     problems: Vec<Problem>,
+    /// Tags and duplicate keys recorded in `problems`.
+    shown: usize,
+    /// Where the first of the tags and duplicate keys beyond those stands, and how many there are.
+    unshown: Option<(Marker, usize)>,
+    /// Past a limit or at a second document: the events that follow are ignored.
+    stopped: bool,
     /// The children of the open collections, each frame's from its `base` on.
     open: Vec<Child>,
     /// The places of the children of the closed ones: [`Document::places`].
@@ -945,9 +1029,14 @@ struct Guard<'a> {
 /// double its memory. Records are smaller and live briefly, and the copy would cost them time.
 const COMPACT: usize = 256 * 1024;
 
+/// Most tags and duplicate keys reported for one file: a hostile file cannot make the report
+/// unbounded.
+pub const MAX_SHOWN: usize = 100;
+
 impl<'a> Guard<'a> {
-    /// A guard for a text of `len` bytes.
-    fn new(limits: &Limits, len: usize) -> Self {
+    /// A guard for `text`.
+    fn new(limits: &Limits, text: &'a str) -> Self {
+        let len = text.len();
         Guard {
             limits: *limits,
             // Room for what a record needs, so that these grow only for larger documents.
@@ -956,6 +1045,9 @@ impl<'a> Guard<'a> {
             total: 0,
             documents: 0,
             problems: Vec::new(),
+            shown: 0,
+            unshown: None,
+            stopped: false,
             open: Vec::with_capacity(64),
             // A node takes some 24 bytes of YAML, and a place 24 bytes of memory.
             places: Vec::with_capacity(len / 24),
@@ -964,25 +1056,43 @@ impl<'a> Guard<'a> {
         }
     }
 
-    /// Records `problem` unless there is one already: only the first is reported, as nothing
-    /// after it is built.
+    /// Records `problem`, past which nothing more is built: a limit, or a second document.
     fn refuse(&mut self, problem: Problem) {
-        if self.problems.is_empty() {
+        if !self.stopped {
+            self.stopped = true;
             self.problems.push(problem);
         }
     }
 
-    /// Refuses any tag but the core schema's, and a core tag on a node it does not fit: `fits`
-    /// names the tags this kind of node may carry.
-    fn check_tag(&mut self, tag: Option<&Cow<'a, Tag>>, fits: &[&str], at: Marker) {
-        const CORE: [&str; 7] = ["str", "int", "float", "bool", "null", "map", "seq"];
-        if let Some(tag) = tag {
-            if !(tag.is_yaml_core_schema() && CORE.contains(&tag.suffix.as_str())) {
-                self.refuse(Problem::Tag(at, tag_text(tag)));
-            } else if !fits.contains(&tag.suffix.as_str()) {
-                self.refuse(Problem::TagMismatch(at, tag_text(tag)));
-            }
+    /// Records a tag or a duplicate key at `at`, or only counts it beyond [`MAX_SHOWN`]; the
+    /// building goes on.
+    fn note(&mut self, problem: impl FnOnce() -> Problem, at: Marker) {
+        if self.shown < MAX_SHOWN {
+            self.shown += 1;
+            self.problems.push(problem());
+        } else {
+            self.unshown.get_or_insert((at, 0)).1 += 1;
         }
+    }
+
+    /// Refuses every tag: a record is plain data, and a tag means something else in other tools
+    /// (an object to build, a type), or nothing at all. The node is built as if it had none.
+    /// `plain` is the text of a plain scalar, to tell whether the tag keeps it text.
+    fn check_tag(&mut self, tag: Option<&Cow<'a, Tag>>, span: Span, plain: Option<&str>) {
+        let Some(tag) = tag else { return };
+        self.note(
+            || {
+                let keeps_text = matches!(
+                    (tag.handle.as_str(), tag.suffix.as_str()),
+                    ("tag:yaml.org,2002:", "str") | ("", "!" | "tag:yaml.org,2002:str")
+                );
+                let read_otherwise =
+                    |t: &&str| !matches!(resolve(Cow::Borrowed(*t), ScalarStyle::Plain, None), Some(Scalar::String(_)));
+                let plain = plain.filter(|_| keeps_text).filter(read_otherwise).map(str::to_owned);
+                Problem::Tag { at: span.start, end: span.end, tag: tag_text(tag), plain }
+            },
+            span.start,
+        );
     }
 
     /// Adds `nodes` to the document's total; a node is counted when it starts, an alias with
@@ -999,13 +1109,14 @@ impl<'a> Guard<'a> {
         self.frames.last().is_some_and(Frame::keeps_shape)
     }
 
-    fn start(&mut self, mapping: bool, anchor: usize, tag: Option<&Cow<'a, Tag>>, at: Marker) {
-        self.check_tag(tag, if mapping { &["map"] } else { &["seq"] }, at);
+    fn start(&mut self, mapping: bool, anchor: usize, tag: Option<&Cow<'a, Tag>>, span: Span) {
+        let at = span.start;
+        self.check_tag(tag, span, None);
         if self.frames.len() >= self.limits.max_depth {
             self.refuse(Problem::TooDeep(at, self.limits.max_depth));
         }
         self.count(1, at);
-        if self.problems.is_empty() {
+        if !self.stopped {
             let shape = anchor > 0 || self.keeps_shape();
             self.frames.push(Frame::new(mapping, anchor, at, self.open.len(), shape));
         }
@@ -1025,16 +1136,15 @@ impl<'a> Guard<'a> {
         style: ScalarStyle,
         anchor: usize,
         tag: Option<&Cow<'a, Tag>>,
-        at: Marker,
+        span: Span,
     ) {
-        self.check_tag(tag, &["str", "int", "float", "bool", "null"], at);
-        let scalar = resolve(text, style, tag);
-        if let (Some(tag), None) = (tag, &scalar) {
-            // `!!int abc`: saphyr's loader would make it an empty value.
-            self.refuse(Problem::TagMismatch(at, tag_text(tag)));
-        }
+        let at = span.start;
+        self.check_tag(tag, span, (style == ScalarStyle::Plain).then_some(&*text));
         self.count(1, at);
-        let Some(mut scalar) = scalar.filter(|_| self.problems.is_empty()) else { return };
+        if self.stopped {
+            return;
+        }
+        let Some(mut scalar) = resolve(text, style, None) else { return };
         if let (true, Scalar::String(Cow::Owned(s))) = (self.compact, &mut scalar) {
             *s = s.as_str().to_owned();
         }
@@ -1047,7 +1157,7 @@ impl<'a> Guard<'a> {
 
     fn alias(&mut self, id: usize, at: Marker) {
         self.count(self.anchors.get(&id).map_or(1, |a| a.nodes), at);
-        if self.problems.is_empty() {
+        if !self.stopped {
             let shape = self.keeps_shape();
             let node = self.anchors.get(&id).map_or_else(|| Node::bad(at, shape), |a| a.copy(at, shape));
             self.complete(node, 0, at);
@@ -1066,9 +1176,12 @@ impl<'a> Guard<'a> {
             return;
         };
         parent.nodes = parent.nodes.saturating_add(node.nodes);
-        match parent.check_key(&node, at, &self.open) {
-            Some(problem) => self.refuse(problem),
-            None => parent.add(node, &mut self.open),
+        // A key given again is added all the same, as saphyr's loader did: the keys that follow
+        // are then read as before. The document is never used, but its next duplicates are found.
+        let problem = parent.check_key(&node, at, &self.open);
+        parent.add(node, &mut self.open);
+        if let Some(problem) = problem {
+            self.note(|| problem, at);
         }
     }
 
@@ -1100,7 +1213,7 @@ impl<'a> Guard<'a> {
 
 impl<'a> SpannedEventReceiver<'a> for Guard<'a> {
     fn on_event(&mut self, ev: Event<'a>, span: Span) {
-        if !self.problems.is_empty() {
+        if self.stopped {
             return;
         }
         let at = span.start;
@@ -1113,10 +1226,10 @@ impl<'a> SpannedEventReceiver<'a> for Guard<'a> {
             }
             // A document without a node: saphyr's loader made it an empty value.
             Event::DocumentEnd if self.root.is_none() => self.root = Some(Node::bad(at, false)),
-            Event::MappingStart(anchor, tag) => self.start(true, anchor, tag.as_ref(), at),
-            Event::SequenceStart(anchor, tag) => self.start(false, anchor, tag.as_ref(), at),
+            Event::MappingStart(anchor, tag) => self.start(true, anchor, tag.as_ref(), span),
+            Event::SequenceStart(anchor, tag) => self.start(false, anchor, tag.as_ref(), span),
             Event::MappingEnd | Event::SequenceEnd => self.end(at),
-            Event::Scalar(text, style, anchor, tag) => self.scalar(text, style, anchor, tag.as_ref(), at),
+            Event::Scalar(text, style, anchor, tag) => self.scalar(text, style, anchor, tag.as_ref(), span),
             Event::Alias(id) => self.alias(id, at),
             _ => {}
         }

@@ -113,10 +113,19 @@ impl Run {
 
     /// The message of the only finding in `file`.
     fn message(&self, file: &str) -> &str {
+        self.only(file)["message"].as_str().expect("message")
+    }
+
+    /// The help of the only finding in `file`.
+    fn help(&self, file: &str) -> &str {
+        self.only(file)["help"].as_str().expect("help")
+    }
+
+    fn only(&self, file: &str) -> &Value {
         let mut of_file = self.findings().iter().filter(|f| f["file"] == file);
         let finding = of_file.next().unwrap_or_else(|| panic!("no finding for {file}"));
         assert!(of_file.next().is_none(), "more than one finding for {file}");
-        finding["message"].as_str().expect("message")
+        finding
     }
 }
 
@@ -420,8 +429,8 @@ fn yaml_tags_are_refused() {
     let repo = Repo::new();
     repo.write("registry/python.yaml", "name: Afvalwijzer\nrun: !!python/object:os.system \"rm -rf /\"\n");
     repo.write("registry/custom.yaml", "name: Afvalwijzer\nowner: !custom {department: x}\n");
-    // Core tags are allowed, but only on values they fit: the loader would turn these into an
-    // empty value, and toets would then call a written field empty.
+    // Core tags too, whether they fit their value or not: without one, the loader would turn
+    // these into an empty value, and toets would then call a written field empty.
     repo.write("registry/int.yaml", "name: Afvalwijzer\ncosts: !!int 10k\n");
     repo.write("registry/map.yaml", "name: !!map [a, b]\n");
     let run = repo.check();
@@ -438,6 +447,114 @@ fn yaml_tags_are_refused() {
     // The tag as it was written, not saphyr's expanded form (`tag:yaml.org,2002:!python/…`).
     assert!(run.message("registry/python.yaml").contains("`!!python/object:os.system`"));
     assert!(run.message("registry/custom.yaml").contains("`!custom`"));
+    // The help shows the line without the tag.
+    assert_eq!(run.help("registry/python.yaml"), "Remove the tag and write `run: \"rm -rf /\"`.");
+    assert_eq!(run.help("registry/custom.yaml"), "Remove the tag and write `owner: {department: x}`.");
+}
+
+#[test]
+fn core_tags_that_fit_their_value_are_refused_too() {
+    let repo = Repo::new();
+    // `!!str 12` is the text "12" to a YAML 1.2 loader: valid, but the README refuses every tag.
+    repo.write("registry/str.yaml", "x: !!str 12\n");
+    // Without the tag the value would be read otherwise (a number, true, empty): the help quotes
+    // it. An anchor and a comment stay; `!` and the verbatim form keep text as `!!str` does.
+    repo.write(
+        "registry/kept.yaml",
+        "a: &a !!str true # checked\nb: !!str\nc: ! 012\nd: !<tag:yaml.org,2002:str> 1.5\n",
+    );
+    // Text that reads as text without the tag needs no quotes; other core tags are only left out.
+    repo.write("registry/plain.yaml", "- !!str Afvalwijzer\n- !!int 12\n- !!seq [a]\n- !!bool true\n");
+    let run = repo.check();
+    assert_findings(
+        &run,
+        &[
+            at("yaml-tag", "registry/kept.yaml", 1, 4),
+            at("yaml-tag", "registry/kept.yaml", 2, 4),
+            at("yaml-tag", "registry/kept.yaml", 3, 4),
+            at("yaml-tag", "registry/kept.yaml", 4, 4),
+            at("yaml-tag", "registry/plain.yaml", 1, 3),
+            at("yaml-tag", "registry/plain.yaml", 2, 3),
+            at("yaml-tag", "registry/plain.yaml", 3, 3),
+            at("yaml-tag", "registry/plain.yaml", 4, 3),
+            at("yaml-tag", "registry/str.yaml", 1, 4),
+        ],
+    );
+    assert_eq!(run.message("registry/str.yaml"), "The YAML tag `!!str` is not allowed in a record.");
+    assert_eq!(run.help("registry/str.yaml"), "Remove the tag and write `x: \"12\"`: the quotes keep the value text.");
+    let helps = |file: &str| -> Vec<&str> {
+        run.findings().iter().filter(|f| f["file"] == file).map(|f| f["help"].as_str().expect("help")).collect()
+    };
+    let quoted = |yaml: &str| format!("Remove the tag and write `{yaml}`: the quotes keep the value text.");
+    assert_eq!(
+        helps("registry/kept.yaml"),
+        [quoted("a: &a \"true\" # checked"), quoted("b: \"\""), quoted("c: \"012\""), quoted("d: \"1.5\"")]
+    );
+    let left_out = |yaml: &str| format!("Remove the tag and write `{yaml}`.");
+    assert_eq!(
+        helps("registry/plain.yaml"),
+        [left_out("- Afvalwijzer"), left_out("- 12"), left_out("- [a]"), left_out("- true")]
+    );
+}
+
+#[test]
+fn every_duplicate_key_and_tag_of_a_file_is_reported() {
+    let repo = Repo::new();
+    repo.write("registry/all.yaml", "a: 1\na: 2\nb: 1\nb: 2\nc: !custom x\n");
+    // A key given a third time names the first place again; a nested mapping has its own keys.
+    repo.write("registry/nested.yaml", "owner:\n  a: 1\n  a: 2\n  a: 3\n  b: !t [!u x]\nowner: {}\n");
+    // Past 32 keys a mapping's keys are indexed: the first line is kept there too.
+    let many: String = (0..40).map(|i| format!("k{i}: {i}\n")).collect();
+    repo.write("registry/many.yaml", format!("{many}k0: again\nk39: again\nk0: third\n"));
+    let run = repo.check();
+    assert_findings(
+        &run,
+        &[
+            at("yaml-duplicate-key", "registry/all.yaml", 2, 1),
+            at("yaml-duplicate-key", "registry/all.yaml", 4, 1),
+            at("yaml-tag", "registry/all.yaml", 5, 4),
+            at("yaml-duplicate-key", "registry/many.yaml", 41, 1),
+            at("yaml-duplicate-key", "registry/many.yaml", 42, 1),
+            at("yaml-duplicate-key", "registry/many.yaml", 43, 1),
+            at("yaml-duplicate-key", "registry/nested.yaml", 3, 3),
+            at("yaml-duplicate-key", "registry/nested.yaml", 4, 3),
+            at("yaml-tag", "registry/nested.yaml", 5, 6),
+            at("yaml-tag", "registry/nested.yaml", 5, 10),
+            at("yaml-duplicate-key", "registry/nested.yaml", 6, 1),
+        ],
+    );
+    let messages = |file: &str| -> Vec<&str> {
+        run.findings().iter().filter(|f| f["file"] == file).map(|f| f["message"].as_str().expect("message")).collect()
+    };
+    let again =
+        |key: &str, line: u32| format!("The field `{key}` appears twice here; it is already given on line {line}.");
+    assert_eq!(messages("registry/many.yaml"), [again("k0", 1), again("k39", 40), again("k0", 1)]);
+    assert_eq!(messages("registry/nested.yaml")[..2], [again("a", 2), again("a", 2)]);
+    assert_eq!(messages("registry/nested.yaml")[4], again("owner", 1));
+}
+
+#[test]
+fn duplicate_keys_and_tags_are_shown_up_to_a_hundred_a_file() {
+    let repo = Repo::new();
+    // 40,000 lines of `k: !t x` (80,001 values, below the limit of 100,000): a tag on each, and
+    // from line 2 on a duplicate key before it, 79,999 in all. The first 100 are the tag of line 1 and both of lines 2 to 50 and
+    // the duplicate of line 51; from the tag of line 51 on, one finding counts the rest.
+    repo.write("registry/flood.yaml", "k: !t x\n".repeat(40_000));
+    let run = repo.check();
+    let mut expected = vec![at("yaml-tag", "registry/flood.yaml", 1, 4)];
+    for line in 2..=51 {
+        expected.push(at("yaml-duplicate-key", "registry/flood.yaml", line, 1));
+        if line < 51 {
+            expected.push(at("yaml-tag", "registry/flood.yaml", line, 4));
+        }
+    }
+    expected.push(at("yaml-limit", "registry/flood.yaml", 51, 4));
+    assert_findings(&run, &expected);
+    let last = &run.findings()[100];
+    assert_eq!(
+        last["message"],
+        "79899 more repeated fields and YAML tags, from here on, are not shown: toets reports at most 100 of them for a file."
+    );
 }
 
 #[test]
