@@ -5,7 +5,8 @@
 //! opened, files are read up to a size limit, and the YAML parser is fed through a [`Guard`] that
 //! bounds nesting depth and alias expansion and reports every tag and every duplicate key (with
 //! both places; at most [`MAX_SHOWN`] of them), so hostile input ends in findings, never in a
-//! panic, a hang or unbounded memory.
+//! panic, a hang or unbounded memory. Hidden characters outside the values, in comments above
+//! all, which the parser drops, are found in the text itself (see [`Scan`]).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -54,8 +55,31 @@ pub struct Document<'a> {
     /// The places of every node but the root, each collection's children side by side (see
     /// [`Place`]).
     places: Vec<Place>,
+    /// Hidden characters outside the values (see [`Scan`]).
+    hidden: Hidden,
     /// Positions refer to the text the document was parsed from.
     text: PhantomData<&'a str>,
+}
+
+/// The hidden characters of a text outside its values and field names: in comments, or in
+/// anchors (`&name`) and references (`*name`). The parser drops comments, so they are found in
+/// the text itself.
+#[derive(Debug, Default)]
+pub struct Hidden {
+    /// One for each comment or line with such characters, the first [`MAX_SHOWN`] of them.
+    pub places: Vec<HiddenPlace>,
+    /// Where the first line with such characters beyond those is, and how many there are.
+    pub more: Option<(Pos, usize)>,
+}
+
+/// The first hidden character of a comment, or of a line outside its values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HiddenPlace {
+    pub pos: Pos,
+    pub c: char,
+    /// Further hidden characters in the same comment, or outside the values on the same line.
+    pub more: usize,
+    pub comment: bool,
 }
 
 /// One step of a path into a document: a mapping key or a sequence index.
@@ -66,6 +90,11 @@ pub enum Step<'s> {
 }
 
 impl Document<'_> {
+    /// Hidden characters outside the values (see [`Hidden`]).
+    pub fn hidden(&self) -> &Hidden {
+        &self.hidden
+    }
+
     /// Position of the node at `path`, or of its deepest existing ancestor. With `key`, the
     /// position of the last step's key instead of its value, and for a missing node the key of
     /// its deepest existing ancestor (a missing field is shown where its group is named).
@@ -345,6 +374,7 @@ pub fn parse<'a>(text: &'a str, rel: &str, limits: &Limits, lang: Lang) -> Resul
                 findings.push(Problem::TooDeep(*e.marker(), limits.max_depth).finding(rel, None, lang));
             }
         }
+        Err(e) if e.info() == BOM_INSIDE => findings.push(bom_finding(rel, *e.marker(), lang)),
         Err(e) => findings.push(syntax_finding(rel, *e.marker(), e.info(), lang)),
         // The guard counts every node an alias stands for before it is copied, so no budget of
         // its own is needed here.
@@ -353,13 +383,17 @@ pub fn parse<'a>(text: &'a str, rel: &str, limits: &Limits, lang: Lang) -> Resul
     if !findings.is_empty() {
         return Err(findings);
     }
-    guard.into_document(rel, lang)
+    guard.into_document(text, rel, lang)
 }
 
 /// The error saphyr-parser's scanner gives at 255 open flow collections (`[[[…`). Valid YAML, so a
 /// limit, not a syntax error; the scanner looks ahead past all of them, so it can come before the
 /// guard has seen the 65th.
 const SCANNER_DEPTH_LIMIT: &str = "recursion limit exceeded";
+
+/// The error saphyr-parser gives for U+FEFF after the start of the file (which [`decode`] drops):
+/// YAML allows the byte-order mark nowhere else but in quoted text.
+const BOM_INSIDE: &str = "a byte order mark must not appear inside a document";
 
 /// Feeds every event of `text` to `guard` and returns the parser's error, if any. A loop over
 /// `next_event`, not `Parser::load`: `load` recurses once per nesting level, so a few thousand
@@ -372,6 +406,25 @@ fn feed<'a>(text: &'a str, guard: &mut Guard<'a>) -> Result<(), ScanError> {
         guard.on_event(ev, span);
     }
     Ok(())
+}
+
+/// A byte-order mark inside the file, in a comment or in unquoted text: a syntax error, named as
+/// the hidden character it is.
+fn bom_finding(rel: &str, at: Marker, lang: Lang) -> Finding {
+    Finding::error(
+        "yaml-syntax",
+        rel,
+        pos_of(at),
+        lang.pick(
+            "This is not valid YAML here: a hidden character, U+FEFF (byte-order mark, invisible), which may stand only at the very start of a file.",
+            "Dit is hier geen geldige YAML: een verborgen teken, U+FEFF (byte-order mark, onzichtbaar), dat alleen helemaal aan het begin van een bestand mag staan.",
+        )
+        .to_owned(),
+    )
+    .with_help(lang.pick(
+        "Remove the character; better still, type the line again instead of pasting it.",
+        "Verwijder het teken; beter nog: typ de regel opnieuw in plaats van die te plakken.",
+    ))
 }
 
 fn syntax_finding(rel: &str, at: Marker, info: &str, lang: Lang) -> Finding {
@@ -1014,6 +1067,8 @@ struct Guard<'a> {
     unshown: Option<(Marker, usize)>,
     /// Past a limit or at a second document: the events that follow are ignored.
     stopped: bool,
+    /// The search for hidden characters outside the values, when the text has any at all.
+    scan: Option<Scan<'a>>,
     /// The children of the open collections, each frame's from its `base` on.
     open: Vec<Child>,
     /// The places of the children of the closed ones: [`Document::places`].
@@ -1029,8 +1084,8 @@ struct Guard<'a> {
 /// double its memory. Records are smaller and live briefly, and the copy would cost them time.
 const COMPACT: usize = 256 * 1024;
 
-/// Most tags and duplicate keys reported for one file: a hostile file cannot make the report
-/// unbounded.
+/// Most tags and duplicate keys reported for one file, and most comments and lines with hidden
+/// characters outside the values: a hostile file cannot make the report unbounded.
 pub const MAX_SHOWN: usize = 100;
 
 impl<'a> Guard<'a> {
@@ -1048,6 +1103,7 @@ impl<'a> Guard<'a> {
             shown: 0,
             unshown: None,
             stopped: false,
+            scan: Scan::new(text),
             open: Vec::with_capacity(64),
             // A node takes some 24 bytes of YAML, and a place 24 bytes of memory.
             places: Vec::with_capacity(len / 24),
@@ -1139,6 +1195,9 @@ impl<'a> Guard<'a> {
         span: Span,
     ) {
         let at = span.start;
+        if let Some(scan) = &mut self.scan {
+            scan.scalar(span, anchor > 0 || tag.is_some(), style);
+        }
         self.check_tag(tag, span, (style == ScalarStyle::Plain).then_some(&*text));
         self.count(1, at);
         if self.stopped {
@@ -1185,8 +1244,8 @@ impl<'a> Guard<'a> {
         }
     }
 
-    /// The document, once the parser is done and nothing was refused.
-    fn into_document(mut self, rel: &str, lang: Lang) -> Result<Document<'a>, Vec<Finding>> {
+    /// The document of `text`, once the parser is done and nothing was refused.
+    fn into_document(mut self, text: &str, rel: &str, lang: Lang) -> Result<Document<'a>, Vec<Finding>> {
         let Some(root) = self.root else {
             return Err(vec![structure(rel, START, lang.pick("This file is empty.", "Dit bestand is leeg."), lang)]);
         };
@@ -1207,7 +1266,8 @@ impl<'a> Guard<'a> {
         if self.places.capacity() / 2 > self.places.len() {
             self.places.shrink_to_fit();
         }
-        Ok(Document { value, root: root.place, places: self.places, text: PhantomData })
+        let hidden = self.scan.map(|scan| scan.finish(text)).unwrap_or_default();
+        Ok(Document { value, root: root.place, places: self.places, hidden, text: PhantomData })
     }
 }
 
@@ -1233,5 +1293,145 @@ impl<'a> SpannedEventReceiver<'a> for Guard<'a> {
             Event::Alias(id) => self.alias(id, at),
             _ => {}
         }
+    }
+}
+
+/// The search for hidden characters outside the values (see [`Hidden`]), in step with the parser:
+/// a walk over the text that passes over each scalar's own text, which the values' check sees,
+/// and looks at everything in between, where the comments are. It runs only for a text with a
+/// hidden character somewhere, and costs one more pass over it.
+struct Scan<'a> {
+    text: &'a str,
+    /// Where the walk stands, in bytes and in characters (the parser's markers count characters).
+    byte: usize,
+    index: usize,
+    /// The character before, to tell the `#` of a comment (at the start of a line or after a
+    /// blank) from one in a word.
+    prev: char,
+    comment: bool,
+    /// Byte offset of each place found, with its character, how many more it has and whether it
+    /// is a comment.
+    found: Vec<(usize, char, usize, bool)>,
+    /// Whether a line ended since the last hidden character.
+    fresh: bool,
+    /// Lines with hidden characters past the first [`MAX_SHOWN`] places: where the first starts
+    /// (in bytes), and how many.
+    more: Option<(usize, usize)>,
+}
+
+impl<'a> Scan<'a> {
+    /// A walk over `text`, or `None` when it has no hidden character at all. A byte-order mark
+    /// that starts the text is not part of it.
+    fn new(text: &'a str) -> Option<Scan<'a>> {
+        let plain = |b: &u8| (0x20..0x7f).contains(b) || matches!(b, b'\t' | b'\n' | b'\r');
+        let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+        let body = &text[start..];
+        if body.bytes().all(|b| plain(&b)) || !body.chars().any(is_hidden) {
+            return None;
+        }
+        let (byte, index) = (start, usize::from(start > 0));
+        Some(Scan { text, byte, index, prev: '\n', comment: false, found: Vec::new(), fresh: true, more: None })
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.text.get(self.byte..)?.chars().next()
+    }
+
+    /// Steps over one character; with `look`, notes it when it is hidden, and whether a comment
+    /// starts.
+    fn step(&mut self, look: bool) -> Option<char> {
+        let c = self.peek()?;
+        if look {
+            if c == '#' && matches!(self.prev, ' ' | '\t' | '\n' | '\r') {
+                self.comment = true;
+            }
+            if is_hidden(c) {
+                self.note(c);
+            }
+        }
+        if matches!(c, '\n' | '\r') {
+            self.comment = false;
+            self.fresh = true;
+        }
+        (self.prev, self.byte, self.index) = (c, self.byte + c.len_utf8(), self.index + 1);
+        Some(c)
+    }
+
+    fn note(&mut self, c: char) {
+        let (fresh, comment, shown) = (self.fresh, self.comment, self.found.len());
+        self.fresh = false;
+        match self.found.last_mut() {
+            // A comment and the line around it are apart: `&a\u{200B} x # \u{200B}` is two.
+            Some(last) if !fresh && last.3 == comment && self.more.is_none() => last.2 += 1,
+            _ if shown < MAX_SHOWN => self.found.push((self.byte, c, 0, comment)),
+            _ if fresh => self.more.get_or_insert((self.byte, 0)).1 += 1,
+            _ => {}
+        }
+    }
+
+    /// Walks up to character `index`, looking at everything.
+    fn look_to(&mut self, index: usize) {
+        while self.index < index && self.step(true).is_some() {}
+    }
+
+    /// The scalar of `span`: what stands before it, then its properties (`&anchor`, `!tag`) and
+    /// what separates them from its text, which the span takes in when it has `props`, and with
+    /// a block scalar (`|`, `>`) the rest of its first line; not its text.
+    fn scalar(&mut self, span: Span, props: bool, style: ScalarStyle) {
+        self.look_to(span.start.index());
+        let end = span.end.index();
+        while props && self.index < end {
+            match self.peek() {
+                Some('&' | '!') => {
+                    while self.index < end && !matches!(self.peek(), None | Some(' ' | '\t' | '\n' | '\r')) {
+                        self.step(true);
+                    }
+                }
+                Some(' ' | '\t' | '\n' | '\r' | '#') => _ = self.step(true),
+                Some(_) if self.comment => _ = self.step(true),
+                _ => break,
+            }
+        }
+        let block = matches!(style, ScalarStyle::Literal | ScalarStyle::Folded);
+        while props && block && self.index < end && !matches!(self.peek(), None | Some('\n' | '\r')) {
+            self.step(true);
+        }
+        match style {
+            ScalarStyle::SingleQuoted => self.quoted(end, '\''),
+            ScalarStyle::DoubleQuoted => self.quoted(end, '"'),
+            _ => while self.index < end && self.step(false).is_some() {},
+        }
+    }
+
+    /// Passes over a quoted scalar's text up to its closing `quote` (`''` is a quote in single
+    /// quotes, a backslash escapes the next character in double quotes). Its span goes on over the
+    /// blanks and the comment after it, to the end of its line: those are looked at.
+    fn quoted(&mut self, end: usize, quote: char) {
+        self.step(false);
+        while self.index < end {
+            match self.step(false) {
+                None => break,
+                Some('\\') if quote == '"' => _ = self.step(false),
+                Some('\'') if quote == '\'' && self.peek() == Some('\'') => _ = self.step(false),
+                Some(c) if c == quote => break,
+                Some(_) => {}
+            }
+        }
+        self.look_to(end);
+    }
+
+    /// The places found once the whole text is walked, with their positions.
+    fn finish(mut self, text: &str) -> Hidden {
+        self.look_to(usize::MAX);
+        if self.found.is_empty() {
+            return Hidden::default();
+        }
+        let lines = Lines::new(text);
+        let places = self
+            .found
+            .into_iter()
+            .map(|(byte, c, more, comment)| HiddenPlace { pos: lines.pos(byte), c, more, comment })
+            .collect();
+        Hidden { places, more: self.more.map(|(byte, n)| (lines.pos(byte), n)) }
     }
 }

@@ -623,3 +623,119 @@ fn a_bom_and_crlf_do_not_shift_positions() {
     let run = repo.check();
     assert_load_findings(&run, &[at("schema", "registry/crlf.yaml", 1, 17), at("schema", "registry/crlf.yaml", 3, 7)]);
 }
+
+/// [`Run::places`] of one rule only.
+fn places_of(run: &Run, rule: &str) -> Vec<(String, String, u64, u64)> {
+    run.places().into_iter().filter(|p| p.0 == rule).collect()
+}
+
+#[test]
+fn hidden_characters_in_comments_are_found_where_they_stand() {
+    let repo = Repo::new();
+    // A direction override in a comment after a value (line 1, after 31 characters); a comment
+    // line of its own with two isolates and a zero-width joiner (line 3); a zero-width space in
+    // an anchor's name, outside any value (line 4); a block scalar's header comment (line 5).
+    let record = valid_record("opmerking")
+        .replacen("schema_version: \"1\"", "schema_version: \"1\" # approved \u{202E}yb OIC", 1)
+        .replacen("name: Afvalwijzer", "# \u{2066}note\u{2069}\u{200D}\nname: &n\u{200B} Afvalwijzer", 1)
+        .replacen("description: Shows", "description: | # \u{2060}\n  Shows", 1);
+    repo.write("registry/opmerking.yaml", &record);
+    // The same, with CR LF and with lone CR line ends: YAML 1.2 ends a line at each.
+    repo.write("registry/crlf.yaml", record.replace("opmerking", "crlf").replace('\n', "\r\n"));
+    repo.write("registry/cr.yaml", record.replace("opmerking", "cr").replace('\n', "\r"));
+    // A quoted value's text is not its comment: the `#` and `\u{202E}` inside the quotes belong
+    // to the value (position 4 of its text; the finding is at its field), the one after it to the
+    // comment (column 18).
+    let quoted = valid_record("quoted").replacen("name: Afvalwijzer", "name: \"A #\u{202E}\" # x \u{202E}", 1);
+    repo.write("registry/quoted.yaml", quoted);
+    let run = repo.check();
+    let mut expected = Vec::new();
+    for file in ["registry/cr.yaml", "registry/crlf.yaml", "registry/opmerking.yaml"] {
+        for (line, column) in [(1, 32), (3, 3), (4, 9), (5, 18)] {
+            expected.push(at("text-hidden-characters", file, line, column));
+        }
+    }
+    expected.extend([
+        at("text-hidden-characters", "registry/quoted.yaml", 3, 1),
+        at("text-hidden-characters", "registry/quoted.yaml", 3, 18),
+    ]);
+    assert_eq!(places_of(&run, "text-hidden-characters"), expected, "{:#}", run.json["findings"]);
+    assert_load_findings(&run, &[]);
+    let messages: Vec<&str> = run
+        .findings()
+        .iter()
+        .filter(|f| f["file"] == "registry/opmerking.yaml" && f["rule"] == "text-hidden-characters")
+        .map(|f| f["message"].as_str().expect("message"))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "This comment contains a hidden character, U+202E (changes the reading direction).",
+            "This comment contains a hidden character, U+2066 (changes the reading direction), and 2 more after it.",
+            "This line contains a hidden character outside the texts and field names, U+200B (invisible, without width).",
+            "This comment contains a hidden character, U+2060 (invisible, without width).",
+        ]
+    );
+    let quoted: Vec<&str> = run
+        .findings()
+        .iter()
+        .filter(|f| f["file"] == "registry/quoted.yaml" && f["rule"] == "text-hidden-characters")
+        .map(|f| f["message"].as_str().expect("message"))
+        .collect();
+    assert!(quoted[0].starts_with("The text contains a hidden character, U+202E") && quoted[0].contains("position 4"));
+}
+
+#[test]
+fn line_separators_in_values_are_hidden_characters() {
+    let repo = Repo::new();
+    // YAML 1.2 ends no line at U+2028 or U+2029, so these are one line to toets and two in some
+    // editors; the escape `\u2029` stores the character as well. The findings are at the fields.
+    let record = valid_record("scheiding").replacen("name: Afvalwijzer", "name: Afval\u{2028}wijzer", 1).replacen(
+        "Stadsbeheer",
+        "\"Stads\\u2029beheer\"",
+        1,
+    );
+    repo.write("registry/scheiding.yaml", record);
+    let run = repo.check();
+    assert_eq!(
+        places_of(&run, "text-hidden-characters"),
+        [
+            at("text-hidden-characters", "registry/scheiding.yaml", 3, 1),
+            at("text-hidden-characters", "registry/scheiding.yaml", 7, 3),
+        ],
+        "{:#}",
+        run.json["findings"]
+    );
+    let message = run.findings()[0]["message"].as_str().expect("message");
+    assert_eq!(
+        message,
+        "The text contains a hidden character, U+2028 (a line separator that YAML does not count), at position 6."
+    );
+}
+
+#[test]
+fn hidden_characters_outside_the_values_are_shown_up_to_a_hundred_a_file() {
+    let repo = Repo::new();
+    let comments = "# \u{200B}\n".repeat(250);
+    repo.write("registry/veel.yaml", format!("{comments}{}", valid_record("veel")));
+    let run = repo.check();
+    let mut expected: Vec<_> =
+        (1..=100).map(|line| at("text-hidden-characters", "registry/veel.yaml", line, 3)).collect();
+    expected.push(at("text-hidden-characters", "registry/veel.yaml", 101, 3));
+    assert_eq!(places_of(&run, "text-hidden-characters"), expected);
+    assert_eq!(
+        run.findings()[100]["message"],
+        "150 more lines, from here on, contain hidden characters outside the texts and field names: toets shows at most 100 of them for a file."
+    );
+}
+
+#[test]
+fn a_byte_order_mark_inside_the_file_is_named() {
+    let repo = Repo::new();
+    // YAML allows U+FEFF only at the start (where toets drops it) and in quoted text.
+    let record = valid_record("bom").replacen("id: bom", "id: bom # \u{FEFF}", 1);
+    repo.write("registry/bom.yaml", format!("\u{FEFF}{record}"));
+    let run = repo.check();
+    assert_findings(&run, &[at("yaml-syntax", "registry/bom.yaml", 2, 11)]);
+    assert!(run.message("registry/bom.yaml").contains("U+FEFF"), "{}", run.message("registry/bom.yaml"));
+}
