@@ -37,6 +37,15 @@ impl<'t> Lines<'t> {
         self.starts.len()
     }
 
+    /// The position of the character at byte `offset`: its line, and one more than the characters
+    /// before it on that line.
+    pub fn pos(&self, offset: usize) -> Pos {
+        let line = self.starts.partition_point(|&start| start <= offset).max(1);
+        let start = self.starts.get(line - 1).copied().unwrap_or_default();
+        let before = self.text.get(start..offset).map_or(0, |s| s.chars().count());
+        Pos { line, column: before + 1 }
+    }
+
     /// Line `n` (counted from 1) without its line break, or `None` past the last line.
     pub fn line(&self, n: usize) -> Option<&'t str> {
         let start = *self.starts.get(n.checked_sub(1)?)?;
@@ -71,6 +80,18 @@ mod tests {
         let lines = Lines::new("a: 1\n");
         assert_eq!((lines.count(), lines.line(2)), (2, Some("")));
         assert_eq!(Lines::new("").count(), 1);
+    }
+
+    #[test]
+    fn a_position_counts_characters_from_its_line_start() {
+        let text = "a\r\nbé\rc\u{200B}d";
+        let lines = Lines::new(text);
+        let at = |s: &str| lines.pos(text.find(s).expect("in text"));
+        assert_eq!(at("a"), Pos { line: 1, column: 1 });
+        assert_eq!(at("\r"), Pos { line: 1, column: 2 });
+        assert_eq!(at("é"), Pos { line: 2, column: 2 });
+        assert_eq!(at("\u{200B}"), Pos { line: 3, column: 2 });
+        assert_eq!(at("d"), Pos { line: 3, column: 3 });
     }
 
     #[test]

@@ -3,8 +3,10 @@
 //!
 //! Reading is defensive: symlinks out of the repository are never followed, only regular files are
 //! opened, files are read up to a size limit, and the YAML parser is fed through a [`Guard`] that
-//! bounds nesting depth and alias expansion, rejects tags and reports duplicate keys with both
-//! places, so hostile input ends in a finding, never in a panic, a hang or unbounded memory.
+//! bounds nesting depth and alias expansion and reports every tag and every duplicate key (with
+//! both places; at most [`MAX_SHOWN`] of them), so hostile input ends in findings, never in a
+//! panic, a hang or unbounded memory. Hidden characters outside the values, in comments above
+//! all, which the parser drops, are found in the text itself (see [`Scan`]).
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -19,7 +21,8 @@ use serde_json::{Map, Value};
 
 use crate::error::ToolError;
 use crate::finding::{Finding, Lang, Pos};
-use crate::lines;
+use crate::lines::{self, Lines};
+use crate::rules::is_hidden;
 
 /// Bounds on what one file may cost to load.
 #[derive(Clone, Copy, Debug)]
@@ -54,6 +57,8 @@ pub struct Document<'a> {
     /// The places of every node but the root, each collection's children side by side (see
     /// [`Place`]).
     places: Vec<Place>,
+    /// Hidden characters outside the values (see [`Scan`]).
+    hidden: Hidden,
     /// Positions refer to the text the document was parsed from.
     text: PhantomData<&'a str>,
     /// The index of each key of a large mapping (by the place of its first child), built when
@@ -65,6 +70,27 @@ pub struct Document<'a> {
 /// From how many entries a mapping's keys are indexed rather than scanned.
 const INDEXED: usize = 32;
 
+/// The hidden characters of a text outside its values and field names: in comments, or in
+/// anchors (`&name`) and references (`*name`). The parser drops comments, so they are found in
+/// the text itself.
+#[derive(Debug, Default)]
+pub struct Hidden {
+    /// One for each comment or line with such characters, the first [`MAX_SHOWN`] of them.
+    pub places: Vec<HiddenPlace>,
+    /// Where the first line with such characters beyond those is, and how many there are.
+    pub more: Option<(Pos, usize)>,
+}
+
+/// The first hidden character of a comment, or of a line outside its values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HiddenPlace {
+    pub pos: Pos,
+    pub c: char,
+    /// Further hidden characters in the same comment, or outside the values on the same line.
+    pub more: usize,
+    pub comment: bool,
+}
+
 /// One step of a path into a document: a mapping key or a sequence index.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step<'s> {
@@ -73,6 +99,11 @@ pub enum Step<'s> {
 }
 
 impl Document<'_> {
+    /// Hidden characters outside the values (see [`Hidden`]).
+    pub fn hidden(&self) -> &Hidden {
+        &self.hidden
+    }
+
     /// Position of the node at `path`, or of its deepest existing ancestor. With `key`, the
     /// position of the last step's key instead of its value, and for a missing node the key of
     /// its deepest existing ancestor (a missing field is shown where its group is named).
@@ -437,15 +468,21 @@ fn decode(bytes: Vec<u8>, rel: &str, lang: Lang) -> Result<String, Finding> {
 
 /// Parses `text` as exactly one YAML 1.2 document whose root is a mapping.
 pub fn parse<'a>(text: &'a str, rel: &str, limits: &Limits, lang: Lang) -> Result<Document<'a>, Vec<Finding>> {
-    let mut guard = Guard::new(limits, text.len());
+    let mut guard = Guard::new(limits, text);
     let parsed = feed(text, &mut guard);
-    let mut findings: Vec<Finding> = guard.problems.iter().map(|p| p.finding(rel, lang)).collect();
+    if let Some((at, more)) = guard.unshown.take() {
+        guard.problems.push(Problem::NotShown(at, more));
+    }
+    // A tag's help shows its line as it would be written without it.
+    let lines = guard.problems.iter().any(|p| matches!(p, Problem::Tag { .. })).then(|| Lines::new(text));
+    let mut findings: Vec<Finding> = guard.problems.iter().map(|p| p.finding(rel, lines.as_ref(), lang)).collect();
     match parsed {
         Err(e) if e.info() == SCANNER_DEPTH_LIMIT => {
             if !guard.problems.iter().any(|p| matches!(p, Problem::TooDeep(..))) {
-                findings.push(Problem::TooDeep(*e.marker(), limits.max_depth).finding(rel, lang));
+                findings.push(Problem::TooDeep(*e.marker(), limits.max_depth).finding(rel, None, lang));
             }
         }
+        Err(e) if e.info() == BOM_INSIDE => findings.push(bom_finding(rel, *e.marker(), lang)),
         Err(e) => findings.push(syntax_finding(rel, *e.marker(), e.info(), lang)),
         // The guard counts every node an alias stands for before it is copied, so no budget of
         // its own is needed here.
@@ -454,13 +491,17 @@ pub fn parse<'a>(text: &'a str, rel: &str, limits: &Limits, lang: Lang) -> Resul
     if !findings.is_empty() {
         return Err(findings);
     }
-    guard.into_document(rel, lang)
+    guard.into_document(text, rel, lang)
 }
 
 /// The error saphyr-parser's scanner gives at 255 open flow collections (`[[[…`). Valid YAML, so a
 /// limit, not a syntax error; the scanner looks ahead past all of them, so it can come before the
 /// guard has seen the 65th.
 const SCANNER_DEPTH_LIMIT: &str = "recursion limit exceeded";
+
+/// The error saphyr-parser gives for U+FEFF after the start of the file (which [`decode`] drops):
+/// YAML allows the byte-order mark nowhere else but in quoted text.
+const BOM_INSIDE: &str = "a byte order mark must not appear inside a document";
 
 /// Feeds every event of `text` to `guard` and returns the parser's error, if any. A loop over
 /// `next_event`, not `Parser::load`: `load` recurses once per nesting level, so a few thousand
@@ -473,6 +514,25 @@ fn feed<'a>(text: &'a str, guard: &mut Guard<'a>) -> Result<(), ScanError> {
         guard.on_event(ev, span);
     }
     Ok(())
+}
+
+/// A byte-order mark inside the file, in a comment or in unquoted text: a syntax error, named as
+/// the hidden character it is.
+fn bom_finding(rel: &str, at: Marker, lang: Lang) -> Finding {
+    Finding::error(
+        "yaml-syntax",
+        rel,
+        pos_of(at),
+        lang.pick(
+            "This is not valid YAML here: a hidden character, U+FEFF (byte-order mark, invisible), which may stand only at the very start of a file.",
+            "Dit is hier geen geldige YAML: een verborgen teken, U+FEFF (byte-order mark, onzichtbaar), dat alleen helemaal aan het begin van een bestand mag staan.",
+        )
+        .to_owned(),
+    )
+    .with_help(lang.pick(
+        "Remove the character; better still, type the line again instead of pasting it.",
+        "Verwijder het teken; beter nog: typ de regel opnieuw in plaats van die te plakken.",
+    ))
 }
 
 fn syntax_finding(rel: &str, at: Marker, info: &str, lang: Lang) -> Finding {
@@ -567,10 +627,14 @@ fn key_string(s: Scalar) -> String {
 enum Problem {
     TooDeep(Marker, usize),
     TooManyNodes(Marker, usize),
-    Tag(Marker, String),
-    /// A core tag on a value it does not fit (`!!int abc`, `!!map` on a list), which the loader
-    /// would turn into an empty value without a word.
-    TagMismatch(Marker, String),
+    /// A tag (as written) on the node from `at` to `end`. `plain` is the text of a plain scalar
+    /// that the tag keeps text (`!!str 12`), which without it would be read otherwise.
+    Tag {
+        at: Marker,
+        end: Marker,
+        tag: String,
+        plain: Option<String>,
+    },
     /// A key given twice in one mapping; `first` is the line of its first place.
     DuplicateKey {
         key: String,
@@ -578,10 +642,13 @@ enum Problem {
         again: Marker,
     },
     SecondDocument(Marker),
+    /// Duplicate keys and tags beyond [`MAX_SHOWN`]: how many, from the first at `at`.
+    NotShown(Marker, usize),
 }
 
 impl Problem {
-    fn finding(&self, rel: &str, lang: Lang) -> Finding {
+    /// The finding; `lines` are the text's, for a tag (see [`without_tag`]).
+    fn finding(&self, rel: &str, lines: Option<&Lines>, lang: Lang) -> Finding {
         match self {
             Problem::TooDeep(at, max) => Finding::error(
                 "yaml-limit",
@@ -609,24 +676,16 @@ impl Problem {
                 "Write the values out instead of using anchors (`&name`) and references (`*name`).",
                 "Schrijf de waarden uit in plaats van ankers (`&naam`) en verwijzingen (`*naam`) te gebruiken.",
             )),
-            Problem::Tag(at, tag) => tag_finding(
+            Problem::Tag { at, end, tag, plain } => Finding::error(
+                "yaml-tag",
                 rel,
-                *at,
+                pos_of(*at),
                 lang.pick(
                     format!("The YAML tag `{tag}` is not allowed in a record."),
                     format!("De YAML-tag `{tag}` is niet toegestaan in een registratie."),
                 ),
-                lang,
-            ),
-            Problem::TagMismatch(at, tag) => tag_finding(
-                rel,
-                *at,
-                lang.pick(
-                    format!("This value does not fit its YAML tag `{tag}`, so it cannot be read."),
-                    format!("Deze waarde past niet bij haar YAML-tag `{tag}`, dus ze kan niet worden gelezen."),
-                ),
-                lang,
-            ),
+            )
+            .with_help(tag_help(lines.and_then(|l| without_tag(l, *at, *end, tag, plain.as_deref())), plain.is_some(), lang)),
             Problem::DuplicateKey { key, first, again } => Finding::error(
                 "yaml-duplicate-key",
                 rel,
@@ -649,15 +708,79 @@ impl Problem {
                 ),
                 lang,
             ),
+            Problem::NotShown(at, more) => Finding::error(
+                "yaml-limit",
+                rel,
+                pos_of(*at),
+                lang.pick(
+                    format!("{more} more repeated fields and YAML tags, from here on, are not shown: toets reports at most {MAX_SHOWN} of them for a file."),
+                    format!("Nog {more} herhaalde velden en YAML-tags, vanaf hier, worden niet getoond: toets meldt er hooguit {MAX_SHOWN} per bestand."),
+                ),
+            )
+            .with_help(lang.pick(
+                "Correct the ones shown and run toets again to see the rest.",
+                "Herstel de getoonde en draai toets opnieuw om de rest te zien.",
+            )),
         }
     }
 }
 
-fn tag_finding(rel: &str, at: Marker, message: String, lang: Lang) -> Finding {
-    Finding::error("yaml-tag", rel, pos_of(at), message).with_help(lang.pick(
-        "Remove the tag; write the value as plain text, a number, true/false or a list.",
-        "Haal de tag weg; schrijf de waarde als gewone tekst, een getal, true/false of een lijst.",
-    ))
+/// The help of a tag: the YAML to write instead, when it is known; `quoted` when it puts the
+/// value in quotes.
+fn tag_help(yaml: Option<String>, quoted: bool, lang: Lang) -> String {
+    match yaml {
+        Some(yaml) if quoted => lang.pick(
+            format!("Remove the tag and write `{yaml}`: the quotes keep the value text."),
+            format!("Haal de tag weg en schrijf `{yaml}`: de aanhalingstekens houden de waarde tekst."),
+        ),
+        Some(yaml) => {
+            lang.pick(format!("Remove the tag and write `{yaml}`."), format!("Haal de tag weg en schrijf `{yaml}`."))
+        }
+        None => lang
+            .pick(
+                "Remove the tag; write the value as plain text, a number, true/false or a list.",
+                "Haal de tag weg; schrijf de waarde als gewone tekst, een getal, true/false of een lijst.",
+            )
+            .to_owned(),
+    }
+}
+
+/// Longest line a tag's help shows; a longer one is described instead.
+const SHOWN_LINE: usize = 100;
+
+/// The line of the node from `at` to `end` as it would be written without its tag `tag`: the tag
+/// left out, and with `plain` (see [`Problem::Tag`]) the value in double quotes, so that it stays
+/// text. `None` when the tag is not where it is expected (a `%TAG` handle, a value over several
+/// lines that needs quotes) or the line is long or shows hidden characters.
+fn without_tag(lines: &Lines, at: Marker, end: Marker, tag: &str, plain: Option<&str>) -> Option<String> {
+    let line = lines.line(at.line())?;
+    let byte_at = |col: usize| line.char_indices().map(|(i, _)| i).chain([line.len()]).nth(col);
+    // The node starts at its properties: the tag, and an anchor before or after it.
+    let mut start = byte_at(at.col())?;
+    if line[start..].starts_with('&') {
+        let anchor = line[start..].find([' ', '\t']).unwrap_or(line.len() - start);
+        start += anchor;
+        start = line.len() - line[start..].trim_start_matches([' ', '\t']).len();
+    }
+    let after = start + tag.len();
+    if !line[start..].starts_with(tag)
+        || line[after..].starts_with(|c: char| !matches!(c, ' ' | '\t' | ',' | ']' | '}'))
+    {
+        return None;
+    }
+    let rest = &line[line.len() - line[after..].trim_start_matches([' ', '\t']).len()..];
+    let mut yaml = format!("{}{rest}", &line[..start]);
+    if let Some(text) = plain {
+        // A plain scalar on one line ends where its node ends; quoted, it stays the same text.
+        let stop = byte_at(end.col()).filter(|_| end.line() == at.line())?;
+        let value = stop.checked_sub(text.len()).filter(|v| *v >= after && line.get(*v..stop) == Some(text))?;
+        let quoted = serde_json::to_string(text).ok()?;
+        let between = line[after..value].trim_start_matches([' ', '\t']);
+        yaml = format!("{}{between}{quoted}{}", &line[..start], &line[stop..]);
+    }
+    let yaml = yaml.trim();
+    let fits = !yaml.is_empty() && yaml.chars().count() <= SHOWN_LINE;
+    (fits && !yaml.contains(|c: char| c == '`' || is_hidden(c))).then(|| yaml.to_owned())
 }
 
 /// A tag as the record writes it (`!!python/object`, `!custom`, `!<tag:…>`). saphyr's own
@@ -1020,14 +1143,22 @@ impl Frame {
     }
 }
 
-/// The keys of `children` with the lines they stand on.
+/// The keys of `children` with the lines they first stand on (a key given again was added too,
+/// see [`Guard::complete`]).
 fn key_lines(children: &[Child]) -> HashMap<String, u32> {
-    children.iter().filter_map(|c| Some((c.key.clone()?, c.place.key.line))).collect()
+    let mut keys = HashMap::with_capacity(children.len());
+    for c in children {
+        if let Some(key) = &c.key {
+            keys.entry(key.clone()).or_insert(c.place.key.line);
+        }
+    }
+    keys
 }
 
 /// Sits between the parser and the value: builds the JSON value and the places of its nodes from
-/// the parser's events while they are within the limits, and records the first problem otherwise
-/// (after which nothing more is built).
+/// the parser's events, and records the problems. A tag or a duplicate key is recorded and the
+/// building goes on, so that every one is found (the first [`MAX_SHOWN`], and how many more); past
+/// a limit, or at a second document, nothing more is built or recorded.
 struct Guard<'a> {
     limits: Limits,
     frames: Vec<Frame>,
@@ -1038,6 +1169,14 @@ struct Guard<'a> {
     total: usize,
     documents: usize,
     problems: Vec<Problem>,
+    /// Tags and duplicate keys recorded in `problems`.
+    shown: usize,
+    /// Where the first of the tags and duplicate keys beyond those stands, and how many there are.
+    unshown: Option<(Marker, usize)>,
+    /// Past a limit or at a second document: the events that follow are ignored.
+    stopped: bool,
+    /// The search for hidden characters outside the values, when the text has any at all.
+    scan: Option<Scan<'a>>,
     /// The children of the open collections, each frame's from its `base` on.
     open: Vec<Child>,
     /// The places of the children of the closed ones: [`Document::places`].
@@ -1053,9 +1192,14 @@ struct Guard<'a> {
 /// double its memory. Records are smaller and live briefly, and the copy would cost them time.
 const COMPACT: usize = 256 * 1024;
 
+/// Most tags and duplicate keys reported for one file, and most comments and lines with hidden
+/// characters outside the values: a hostile file cannot make the report unbounded.
+pub const MAX_SHOWN: usize = 100;
+
 impl<'a> Guard<'a> {
-    /// A guard for a text of `len` bytes.
-    fn new(limits: &Limits, len: usize) -> Self {
+    /// A guard for `text`.
+    fn new(limits: &Limits, text: &'a str) -> Self {
+        let len = text.len();
         Guard {
             limits: *limits,
             // Room for what a record needs, so that these grow only for larger documents.
@@ -1064,6 +1208,10 @@ impl<'a> Guard<'a> {
             total: 0,
             documents: 0,
             problems: Vec::new(),
+            shown: 0,
+            unshown: None,
+            stopped: false,
+            scan: Scan::new(text),
             open: Vec::with_capacity(64),
             // A node takes some 24 bytes of YAML, and a place 24 bytes of memory.
             places: Vec::with_capacity(len / 24),
@@ -1072,25 +1220,43 @@ impl<'a> Guard<'a> {
         }
     }
 
-    /// Records `problem` unless there is one already: only the first is reported, as nothing
-    /// after it is built.
+    /// Records `problem`, past which nothing more is built: a limit, or a second document.
     fn refuse(&mut self, problem: Problem) {
-        if self.problems.is_empty() {
+        if !self.stopped {
+            self.stopped = true;
             self.problems.push(problem);
         }
     }
 
-    /// Refuses any tag but the core schema's, and a core tag on a node it does not fit: `fits`
-    /// names the tags this kind of node may carry.
-    fn check_tag(&mut self, tag: Option<&Cow<'a, Tag>>, fits: &[&str], at: Marker) {
-        const CORE: [&str; 7] = ["str", "int", "float", "bool", "null", "map", "seq"];
-        if let Some(tag) = tag {
-            if !(tag.is_yaml_core_schema() && CORE.contains(&tag.suffix.as_str())) {
-                self.refuse(Problem::Tag(at, tag_text(tag)));
-            } else if !fits.contains(&tag.suffix.as_str()) {
-                self.refuse(Problem::TagMismatch(at, tag_text(tag)));
-            }
+    /// Records a tag or a duplicate key at `at`, or only counts it beyond [`MAX_SHOWN`]; the
+    /// building goes on.
+    fn note(&mut self, problem: impl FnOnce() -> Problem, at: Marker) {
+        if self.shown < MAX_SHOWN {
+            self.shown += 1;
+            self.problems.push(problem());
+        } else {
+            self.unshown.get_or_insert((at, 0)).1 += 1;
         }
+    }
+
+    /// Refuses every tag: a record is plain data, and a tag means something else in other tools
+    /// (an object to build, a type), or nothing at all. The node is built as if it had none.
+    /// `plain` is the text of a plain scalar, to tell whether the tag keeps it text.
+    fn check_tag(&mut self, tag: Option<&Cow<'a, Tag>>, span: Span, plain: Option<&str>) {
+        let Some(tag) = tag else { return };
+        self.note(
+            || {
+                let keeps_text = matches!(
+                    (tag.handle.as_str(), tag.suffix.as_str()),
+                    ("tag:yaml.org,2002:", "str") | ("", "!" | "tag:yaml.org,2002:str")
+                );
+                let read_otherwise =
+                    |t: &&str| !matches!(resolve(Cow::Borrowed(*t), ScalarStyle::Plain, None), Some(Scalar::String(_)));
+                let plain = plain.filter(|_| keeps_text).filter(read_otherwise).map(str::to_owned);
+                Problem::Tag { at: span.start, end: span.end, tag: tag_text(tag), plain }
+            },
+            span.start,
+        );
     }
 
     /// Adds `nodes` to the document's total; a node is counted when it starts, an alias with
@@ -1107,13 +1273,14 @@ impl<'a> Guard<'a> {
         self.frames.last().is_some_and(Frame::keeps_shape)
     }
 
-    fn start(&mut self, mapping: bool, anchor: usize, tag: Option<&Cow<'a, Tag>>, at: Marker) {
-        self.check_tag(tag, if mapping { &["map"] } else { &["seq"] }, at);
+    fn start(&mut self, mapping: bool, anchor: usize, tag: Option<&Cow<'a, Tag>>, span: Span) {
+        let at = span.start;
+        self.check_tag(tag, span, None);
         if self.frames.len() >= self.limits.max_depth {
             self.refuse(Problem::TooDeep(at, self.limits.max_depth));
         }
         self.count(1, at);
-        if self.problems.is_empty() {
+        if !self.stopped {
             let shape = anchor > 0 || self.keeps_shape();
             self.frames.push(Frame::new(mapping, anchor, at, self.open.len(), shape));
         }
@@ -1133,16 +1300,18 @@ impl<'a> Guard<'a> {
         style: ScalarStyle,
         anchor: usize,
         tag: Option<&Cow<'a, Tag>>,
-        at: Marker,
+        span: Span,
     ) {
-        self.check_tag(tag, &["str", "int", "float", "bool", "null"], at);
-        let scalar = resolve(text, style, tag);
-        if let (Some(tag), None) = (tag, &scalar) {
-            // `!!int abc`: saphyr's loader would make it an empty value.
-            self.refuse(Problem::TagMismatch(at, tag_text(tag)));
+        let at = span.start;
+        if let Some(scan) = &mut self.scan {
+            scan.scalar(span, anchor > 0 || tag.is_some(), style);
         }
+        self.check_tag(tag, span, (style == ScalarStyle::Plain).then_some(&*text));
         self.count(1, at);
-        let Some(mut scalar) = scalar.filter(|_| self.problems.is_empty()) else { return };
+        if self.stopped {
+            return;
+        }
+        let Some(mut scalar) = resolve(text, style, None) else { return };
         if let (true, Scalar::String(Cow::Owned(s))) = (self.compact, &mut scalar) {
             *s = s.as_str().to_owned();
         }
@@ -1155,7 +1324,7 @@ impl<'a> Guard<'a> {
 
     fn alias(&mut self, id: usize, at: Marker) {
         self.count(self.anchors.get(&id).map_or(1, |a| a.nodes), at);
-        if self.problems.is_empty() {
+        if !self.stopped {
             let shape = self.keeps_shape();
             let node = self.anchors.get(&id).map_or_else(|| Node::bad(at, shape), |a| a.copy(at, shape));
             self.complete(node, 0, at);
@@ -1174,14 +1343,17 @@ impl<'a> Guard<'a> {
             return;
         };
         parent.nodes = parent.nodes.saturating_add(node.nodes);
-        match parent.check_key(&node, at, &self.open) {
-            Some(problem) => self.refuse(problem),
-            None => parent.add(node, &mut self.open),
+        // A key given again is added all the same, as saphyr's loader did: the keys that follow
+        // are then read as before. The document is never used, but its next duplicates are found.
+        let problem = parent.check_key(&node, at, &self.open);
+        parent.add(node, &mut self.open);
+        if let Some(problem) = problem {
+            self.note(|| problem, at);
         }
     }
 
-    /// The document, once the parser is done and nothing was refused.
-    fn into_document(mut self, rel: &str, lang: Lang) -> Result<Document<'a>, Vec<Finding>> {
+    /// The document of `text`, once the parser is done and nothing was refused.
+    fn into_document(mut self, text: &str, rel: &str, lang: Lang) -> Result<Document<'a>, Vec<Finding>> {
         let Some(root) = self.root else {
             return Err(vec![structure(rel, START, lang.pick("This file is empty.", "Dit bestand is leeg."), lang)]);
         };
@@ -1202,13 +1374,21 @@ impl<'a> Guard<'a> {
         if self.places.capacity() / 2 > self.places.len() {
             self.places.shrink_to_fit();
         }
-        Ok(Document { value, root: root.place, places: self.places, text: PhantomData, keys: RefCell::default() })
+        let hidden = self.scan.map(|scan| scan.finish(text)).unwrap_or_default();
+        Ok(Document {
+            value,
+            root: root.place,
+            places: self.places,
+            hidden,
+            text: PhantomData,
+            keys: RefCell::default(),
+        })
     }
 }
 
 impl<'a> SpannedEventReceiver<'a> for Guard<'a> {
     fn on_event(&mut self, ev: Event<'a>, span: Span) {
-        if !self.problems.is_empty() {
+        if self.stopped {
             return;
         }
         let at = span.start;
@@ -1221,12 +1401,152 @@ impl<'a> SpannedEventReceiver<'a> for Guard<'a> {
             }
             // A document without a node: saphyr's loader made it an empty value.
             Event::DocumentEnd if self.root.is_none() => self.root = Some(Node::bad(at, false)),
-            Event::MappingStart(anchor, tag) => self.start(true, anchor, tag.as_ref(), at),
-            Event::SequenceStart(anchor, tag) => self.start(false, anchor, tag.as_ref(), at),
+            Event::MappingStart(anchor, tag) => self.start(true, anchor, tag.as_ref(), span),
+            Event::SequenceStart(anchor, tag) => self.start(false, anchor, tag.as_ref(), span),
             Event::MappingEnd | Event::SequenceEnd => self.end(at),
-            Event::Scalar(text, style, anchor, tag) => self.scalar(text, style, anchor, tag.as_ref(), at),
+            Event::Scalar(text, style, anchor, tag) => self.scalar(text, style, anchor, tag.as_ref(), span),
             Event::Alias(id) => self.alias(id, at),
             _ => {}
         }
+    }
+}
+
+/// The search for hidden characters outside the values (see [`Hidden`]), in step with the parser:
+/// a walk over the text that passes over each scalar's own text, which the values' check sees,
+/// and looks at everything in between, where the comments are. It runs only for a text with a
+/// hidden character somewhere, and costs one more pass over it.
+struct Scan<'a> {
+    text: &'a str,
+    /// Where the walk stands, in bytes and in characters (the parser's markers count characters).
+    byte: usize,
+    index: usize,
+    /// The character before, to tell the `#` of a comment (at the start of a line or after a
+    /// blank) from one in a word.
+    prev: char,
+    comment: bool,
+    /// Byte offset of each place found, with its character, how many more it has and whether it
+    /// is a comment.
+    found: Vec<(usize, char, usize, bool)>,
+    /// Whether a line ended since the last hidden character.
+    fresh: bool,
+    /// Lines with hidden characters past the first [`MAX_SHOWN`] places: where the first starts
+    /// (in bytes), and how many.
+    more: Option<(usize, usize)>,
+}
+
+impl<'a> Scan<'a> {
+    /// A walk over `text`, or `None` when it has no hidden character at all. A byte-order mark
+    /// that starts the text is not part of it.
+    fn new(text: &'a str) -> Option<Scan<'a>> {
+        let plain = |b: &u8| (0x20..0x7f).contains(b) || matches!(b, b'\t' | b'\n' | b'\r');
+        let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+        let body = &text[start..];
+        if body.bytes().all(|b| plain(&b)) || !body.chars().any(is_hidden) {
+            return None;
+        }
+        let (byte, index) = (start, usize::from(start > 0));
+        Some(Scan { text, byte, index, prev: '\n', comment: false, found: Vec::new(), fresh: true, more: None })
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.text.get(self.byte..)?.chars().next()
+    }
+
+    /// Steps over one character; with `look`, notes it when it is hidden, and whether a comment
+    /// starts.
+    fn step(&mut self, look: bool) -> Option<char> {
+        let c = self.peek()?;
+        if look {
+            if c == '#' && matches!(self.prev, ' ' | '\t' | '\n' | '\r') {
+                self.comment = true;
+            }
+            if is_hidden(c) {
+                self.note(c);
+            }
+        }
+        if matches!(c, '\n' | '\r') {
+            self.comment = false;
+            self.fresh = true;
+        }
+        (self.prev, self.byte, self.index) = (c, self.byte + c.len_utf8(), self.index + 1);
+        Some(c)
+    }
+
+    fn note(&mut self, c: char) {
+        let (fresh, comment, shown) = (self.fresh, self.comment, self.found.len());
+        self.fresh = false;
+        match self.found.last_mut() {
+            // A comment and the line around it are apart: `&a\u{200B} x # \u{200B}` is two.
+            Some(last) if !fresh && last.3 == comment && self.more.is_none() => last.2 += 1,
+            _ if shown < MAX_SHOWN => self.found.push((self.byte, c, 0, comment)),
+            _ if fresh => self.more.get_or_insert((self.byte, 0)).1 += 1,
+            _ => {}
+        }
+    }
+
+    /// Walks up to character `index`, looking at everything.
+    fn look_to(&mut self, index: usize) {
+        while self.index < index && self.step(true).is_some() {}
+    }
+
+    /// The scalar of `span`: what stands before it, then its properties (`&anchor`, `!tag`) and
+    /// what separates them from its text, which the span takes in when it has `props`, and with
+    /// a block scalar (`|`, `>`) the rest of its first line; not its text.
+    fn scalar(&mut self, span: Span, props: bool, style: ScalarStyle) {
+        self.look_to(span.start.index());
+        let end = span.end.index();
+        while props && self.index < end {
+            match self.peek() {
+                Some('&' | '!') => {
+                    while self.index < end && !matches!(self.peek(), None | Some(' ' | '\t' | '\n' | '\r')) {
+                        self.step(true);
+                    }
+                }
+                Some(' ' | '\t' | '\n' | '\r' | '#') => _ = self.step(true),
+                Some(_) if self.comment => _ = self.step(true),
+                _ => break,
+            }
+        }
+        let block = matches!(style, ScalarStyle::Literal | ScalarStyle::Folded);
+        while props && block && self.index < end && !matches!(self.peek(), None | Some('\n' | '\r')) {
+            self.step(true);
+        }
+        match style {
+            ScalarStyle::SingleQuoted => self.quoted(end, '\''),
+            ScalarStyle::DoubleQuoted => self.quoted(end, '"'),
+            _ => while self.index < end && self.step(false).is_some() {},
+        }
+    }
+
+    /// Passes over a quoted scalar's text up to its closing `quote` (`''` is a quote in single
+    /// quotes, a backslash escapes the next character in double quotes). Its span goes on over the
+    /// blanks and the comment after it, to the end of its line: those are looked at.
+    fn quoted(&mut self, end: usize, quote: char) {
+        self.step(false);
+        while self.index < end {
+            match self.step(false) {
+                None => break,
+                Some('\\') if quote == '"' => _ = self.step(false),
+                Some('\'') if quote == '\'' && self.peek() == Some('\'') => _ = self.step(false),
+                Some(c) if c == quote => break,
+                Some(_) => {}
+            }
+        }
+        self.look_to(end);
+    }
+
+    /// The places found once the whole text is walked, with their positions.
+    fn finish(mut self, text: &str) -> Hidden {
+        self.look_to(usize::MAX);
+        if self.found.is_empty() {
+            return Hidden::default();
+        }
+        let lines = Lines::new(text);
+        let places = self
+            .found
+            .into_iter()
+            .map(|(byte, c, more, comment)| HiddenPlace { pos: lines.pos(byte), c, more, comment })
+            .collect();
+        Hidden { places, more: self.more.map(|(byte, n)| (lines.pos(byte), n)) }
     }
 }

@@ -113,10 +113,19 @@ impl Run {
 
     /// The message of the only finding in `file`.
     fn message(&self, file: &str) -> &str {
+        self.only(file)["message"].as_str().expect("message")
+    }
+
+    /// The help of the only finding in `file`.
+    fn help(&self, file: &str) -> &str {
+        self.only(file)["help"].as_str().expect("help")
+    }
+
+    fn only(&self, file: &str) -> &Value {
         let mut of_file = self.findings().iter().filter(|f| f["file"] == file);
         let finding = of_file.next().unwrap_or_else(|| panic!("no finding for {file}"));
         assert!(of_file.next().is_none(), "more than one finding for {file}");
-        finding["message"].as_str().expect("message")
+        finding
     }
 }
 
@@ -420,8 +429,8 @@ fn yaml_tags_are_refused() {
     let repo = Repo::new();
     repo.write("registry/python.yaml", "name: Afvalwijzer\nrun: !!python/object:os.system \"rm -rf /\"\n");
     repo.write("registry/custom.yaml", "name: Afvalwijzer\nowner: !custom {department: x}\n");
-    // Core tags are allowed, but only on values they fit: the loader would turn these into an
-    // empty value, and toets would then call a written field empty.
+    // Core tags too, whether they fit their value or not: without one, the loader would turn
+    // these into an empty value, and toets would then call a written field empty.
     repo.write("registry/int.yaml", "name: Afvalwijzer\ncosts: !!int 10k\n");
     repo.write("registry/map.yaml", "name: !!map [a, b]\n");
     let run = repo.check();
@@ -438,6 +447,114 @@ fn yaml_tags_are_refused() {
     // The tag as it was written, not saphyr's expanded form (`tag:yaml.org,2002:!python/…`).
     assert!(run.message("registry/python.yaml").contains("`!!python/object:os.system`"));
     assert!(run.message("registry/custom.yaml").contains("`!custom`"));
+    // The help shows the line without the tag.
+    assert_eq!(run.help("registry/python.yaml"), "Remove the tag and write `run: \"rm -rf /\"`.");
+    assert_eq!(run.help("registry/custom.yaml"), "Remove the tag and write `owner: {department: x}`.");
+}
+
+#[test]
+fn core_tags_that_fit_their_value_are_refused_too() {
+    let repo = Repo::new();
+    // `!!str 12` is the text "12" to a YAML 1.2 loader: valid, but the README refuses every tag.
+    repo.write("registry/str.yaml", "x: !!str 12\n");
+    // Without the tag the value would be read otherwise (a number, true, empty): the help quotes
+    // it. An anchor and a comment stay; `!` and the verbatim form keep text as `!!str` does.
+    repo.write(
+        "registry/kept.yaml",
+        "a: &a !!str true # checked\nb: !!str\nc: ! 012\nd: !<tag:yaml.org,2002:str> 1.5\n",
+    );
+    // Text that reads as text without the tag needs no quotes; other core tags are only left out.
+    repo.write("registry/plain.yaml", "- !!str Afvalwijzer\n- !!int 12\n- !!seq [a]\n- !!bool true\n");
+    let run = repo.check();
+    assert_findings(
+        &run,
+        &[
+            at("yaml-tag", "registry/kept.yaml", 1, 4),
+            at("yaml-tag", "registry/kept.yaml", 2, 4),
+            at("yaml-tag", "registry/kept.yaml", 3, 4),
+            at("yaml-tag", "registry/kept.yaml", 4, 4),
+            at("yaml-tag", "registry/plain.yaml", 1, 3),
+            at("yaml-tag", "registry/plain.yaml", 2, 3),
+            at("yaml-tag", "registry/plain.yaml", 3, 3),
+            at("yaml-tag", "registry/plain.yaml", 4, 3),
+            at("yaml-tag", "registry/str.yaml", 1, 4),
+        ],
+    );
+    assert_eq!(run.message("registry/str.yaml"), "The YAML tag `!!str` is not allowed in a record.");
+    assert_eq!(run.help("registry/str.yaml"), "Remove the tag and write `x: \"12\"`: the quotes keep the value text.");
+    let helps = |file: &str| -> Vec<&str> {
+        run.findings().iter().filter(|f| f["file"] == file).map(|f| f["help"].as_str().expect("help")).collect()
+    };
+    let quoted = |yaml: &str| format!("Remove the tag and write `{yaml}`: the quotes keep the value text.");
+    assert_eq!(
+        helps("registry/kept.yaml"),
+        [quoted("a: &a \"true\" # checked"), quoted("b: \"\""), quoted("c: \"012\""), quoted("d: \"1.5\"")]
+    );
+    let left_out = |yaml: &str| format!("Remove the tag and write `{yaml}`.");
+    assert_eq!(
+        helps("registry/plain.yaml"),
+        [left_out("- Afvalwijzer"), left_out("- 12"), left_out("- [a]"), left_out("- true")]
+    );
+}
+
+#[test]
+fn every_duplicate_key_and_tag_of_a_file_is_reported() {
+    let repo = Repo::new();
+    repo.write("registry/all.yaml", "a: 1\na: 2\nb: 1\nb: 2\nc: !custom x\n");
+    // A key given a third time names the first place again; a nested mapping has its own keys.
+    repo.write("registry/nested.yaml", "owner:\n  a: 1\n  a: 2\n  a: 3\n  b: !t [!u x]\nowner: {}\n");
+    // Past 32 keys a mapping's keys are indexed: the first line is kept there too.
+    let many: String = (0..40).map(|i| format!("k{i}: {i}\n")).collect();
+    repo.write("registry/many.yaml", format!("{many}k0: again\nk39: again\nk0: third\n"));
+    let run = repo.check();
+    assert_findings(
+        &run,
+        &[
+            at("yaml-duplicate-key", "registry/all.yaml", 2, 1),
+            at("yaml-duplicate-key", "registry/all.yaml", 4, 1),
+            at("yaml-tag", "registry/all.yaml", 5, 4),
+            at("yaml-duplicate-key", "registry/many.yaml", 41, 1),
+            at("yaml-duplicate-key", "registry/many.yaml", 42, 1),
+            at("yaml-duplicate-key", "registry/many.yaml", 43, 1),
+            at("yaml-duplicate-key", "registry/nested.yaml", 3, 3),
+            at("yaml-duplicate-key", "registry/nested.yaml", 4, 3),
+            at("yaml-tag", "registry/nested.yaml", 5, 6),
+            at("yaml-tag", "registry/nested.yaml", 5, 10),
+            at("yaml-duplicate-key", "registry/nested.yaml", 6, 1),
+        ],
+    );
+    let messages = |file: &str| -> Vec<&str> {
+        run.findings().iter().filter(|f| f["file"] == file).map(|f| f["message"].as_str().expect("message")).collect()
+    };
+    let again =
+        |key: &str, line: u32| format!("The field `{key}` appears twice here; it is already given on line {line}.");
+    assert_eq!(messages("registry/many.yaml"), [again("k0", 1), again("k39", 40), again("k0", 1)]);
+    assert_eq!(messages("registry/nested.yaml")[..2], [again("a", 2), again("a", 2)]);
+    assert_eq!(messages("registry/nested.yaml")[4], again("owner", 1));
+}
+
+#[test]
+fn duplicate_keys_and_tags_are_shown_up_to_a_hundred_a_file() {
+    let repo = Repo::new();
+    // 40,000 lines of `k: !t x` (80,001 values, below the limit of 100,000): a tag on each, and
+    // from line 2 on a duplicate key before it, 79,999 in all. The first 100 are the tag of line 1 and both of lines 2 to 50 and
+    // the duplicate of line 51; from the tag of line 51 on, one finding counts the rest.
+    repo.write("registry/flood.yaml", "k: !t x\n".repeat(40_000));
+    let run = repo.check();
+    let mut expected = vec![at("yaml-tag", "registry/flood.yaml", 1, 4)];
+    for line in 2..=51 {
+        expected.push(at("yaml-duplicate-key", "registry/flood.yaml", line, 1));
+        if line < 51 {
+            expected.push(at("yaml-tag", "registry/flood.yaml", line, 4));
+        }
+    }
+    expected.push(at("yaml-limit", "registry/flood.yaml", 51, 4));
+    assert_findings(&run, &expected);
+    let last = &run.findings()[100];
+    assert_eq!(
+        last["message"],
+        "79899 more repeated fields and YAML tags, from here on, are not shown: toets reports at most 100 of them for a file."
+    );
 }
 
 #[test]
@@ -505,4 +622,120 @@ fn a_bom_and_crlf_do_not_shift_positions() {
     repo.write("registry/crlf.yaml", format!("\u{feff}{text}"));
     let run = repo.check();
     assert_load_findings(&run, &[at("schema", "registry/crlf.yaml", 1, 17), at("schema", "registry/crlf.yaml", 3, 7)]);
+}
+
+/// [`Run::places`] of one rule only.
+fn places_of(run: &Run, rule: &str) -> Vec<(String, String, u64, u64)> {
+    run.places().into_iter().filter(|p| p.0 == rule).collect()
+}
+
+#[test]
+fn hidden_characters_in_comments_are_found_where_they_stand() {
+    let repo = Repo::new();
+    // A direction override in a comment after a value (line 1, after 31 characters); a comment
+    // line of its own with two isolates and a zero-width joiner (line 3); a zero-width space in
+    // an anchor's name, outside any value (line 4); a block scalar's header comment (line 5).
+    let record = valid_record("opmerking")
+        .replacen("schema_version: \"1\"", "schema_version: \"1\" # approved \u{202E}yb OIC", 1)
+        .replacen("name: Afvalwijzer", "# \u{2066}note\u{2069}\u{200D}\nname: &n\u{200B} Afvalwijzer", 1)
+        .replacen("description: Shows", "description: | # \u{2060}\n  Shows", 1);
+    repo.write("registry/opmerking.yaml", &record);
+    // The same, with CR LF and with lone CR line ends: YAML 1.2 ends a line at each.
+    repo.write("registry/crlf.yaml", record.replace("opmerking", "crlf").replace('\n', "\r\n"));
+    repo.write("registry/cr.yaml", record.replace("opmerking", "cr").replace('\n', "\r"));
+    // A quoted value's text is not its comment: the `#` and `\u{202E}` inside the quotes belong
+    // to the value (position 4 of its text; the finding is at its field), the one after it to the
+    // comment (column 18).
+    let quoted = valid_record("quoted").replacen("name: Afvalwijzer", "name: \"A #\u{202E}\" # x \u{202E}", 1);
+    repo.write("registry/quoted.yaml", quoted);
+    let run = repo.check();
+    let mut expected = Vec::new();
+    for file in ["registry/cr.yaml", "registry/crlf.yaml", "registry/opmerking.yaml"] {
+        for (line, column) in [(1, 32), (3, 3), (4, 9), (5, 18)] {
+            expected.push(at("text-hidden-characters", file, line, column));
+        }
+    }
+    expected.extend([
+        at("text-hidden-characters", "registry/quoted.yaml", 3, 1),
+        at("text-hidden-characters", "registry/quoted.yaml", 3, 18),
+    ]);
+    assert_eq!(places_of(&run, "text-hidden-characters"), expected, "{:#}", run.json["findings"]);
+    assert_load_findings(&run, &[]);
+    let messages: Vec<&str> = run
+        .findings()
+        .iter()
+        .filter(|f| f["file"] == "registry/opmerking.yaml" && f["rule"] == "text-hidden-characters")
+        .map(|f| f["message"].as_str().expect("message"))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "This comment contains a hidden character, U+202E (changes the reading direction).",
+            "This comment contains a hidden character, U+2066 (changes the reading direction), and 2 more after it.",
+            "This line contains a hidden character outside the texts and field names, U+200B (invisible, without width).",
+            "This comment contains a hidden character, U+2060 (invisible, without width).",
+        ]
+    );
+    let quoted: Vec<&str> = run
+        .findings()
+        .iter()
+        .filter(|f| f["file"] == "registry/quoted.yaml" && f["rule"] == "text-hidden-characters")
+        .map(|f| f["message"].as_str().expect("message"))
+        .collect();
+    assert!(quoted[0].starts_with("The text contains a hidden character, U+202E") && quoted[0].contains("position 4"));
+}
+
+#[test]
+fn line_separators_in_values_are_hidden_characters() {
+    let repo = Repo::new();
+    // YAML 1.2 ends no line at U+2028 or U+2029, so these are one line to toets and two in some
+    // editors; the escape `\u2029` stores the character as well. The findings are at the fields.
+    let record = valid_record("scheiding").replacen("name: Afvalwijzer", "name: Afval\u{2028}wijzer", 1).replacen(
+        "Stadsbeheer",
+        "\"Stads\\u2029beheer\"",
+        1,
+    );
+    repo.write("registry/scheiding.yaml", record);
+    let run = repo.check();
+    assert_eq!(
+        places_of(&run, "text-hidden-characters"),
+        [
+            at("text-hidden-characters", "registry/scheiding.yaml", 3, 1),
+            at("text-hidden-characters", "registry/scheiding.yaml", 7, 3),
+        ],
+        "{:#}",
+        run.json["findings"]
+    );
+    let message = run.findings()[0]["message"].as_str().expect("message");
+    assert_eq!(
+        message,
+        "The text contains a hidden character, U+2028 (a line separator that YAML does not count), at position 6."
+    );
+}
+
+#[test]
+fn hidden_characters_outside_the_values_are_shown_up_to_a_hundred_a_file() {
+    let repo = Repo::new();
+    let comments = "# \u{200B}\n".repeat(250);
+    repo.write("registry/veel.yaml", format!("{comments}{}", valid_record("veel")));
+    let run = repo.check();
+    let mut expected: Vec<_> =
+        (1..=100).map(|line| at("text-hidden-characters", "registry/veel.yaml", line, 3)).collect();
+    expected.push(at("text-hidden-characters", "registry/veel.yaml", 101, 3));
+    assert_eq!(places_of(&run, "text-hidden-characters"), expected);
+    assert_eq!(
+        run.findings()[100]["message"],
+        "150 more lines, from here on, contain hidden characters outside the texts and field names: toets shows at most 100 of them for a file."
+    );
+}
+
+#[test]
+fn a_byte_order_mark_inside_the_file_is_named() {
+    let repo = Repo::new();
+    // YAML allows U+FEFF only at the start (where toets drops it) and in quoted text.
+    let record = valid_record("bom").replacen("id: bom", "id: bom # \u{FEFF}", 1);
+    repo.write("registry/bom.yaml", format!("\u{FEFF}{record}"));
+    let run = repo.check();
+    assert_findings(&run, &[at("yaml-syntax", "registry/bom.yaml", 2, 11)]);
+    assert!(run.message("registry/bom.yaml").contains("U+FEFF"), "{}", run.message("registry/bom.yaml"));
 }

@@ -1,19 +1,26 @@
 //! ## What it checks
-//! A text anywhere in the record, or a field name, contains a character that cannot be seen:
+//! A text anywhere in the record, a field name, or a comment (`# ...`) contains a character that
+//! cannot be seen:
 //!
 //! - a control character (anything below U+0020, U+007F to U+009F), except tab and line ends;
 //! - a character that changes the reading direction: U+202A to U+202E, U+2066 to U+2069, U+200E,
 //!   U+200F, U+061C;
-//! - a zero-width character: U+200B to U+200D, U+2060, U+FEFF.
+//! - a zero-width character: U+200B to U+200D, U+2060, U+FEFF;
+//! - a line or paragraph separator, U+2028 or U+2029: YAML does not end a line there, some
+//!   editors do.
 //!
-//! The finding names the character (as U+XXXX) and its position in the text: the first
-//! character of the text is position 1.
+//! For a text or field name, the finding names the character (as U+XXXX) and its position in the
+//! text: the first character of the text is position 1. For a comment, or another place outside
+//! the texts (such as an anchor `&name`), it points at the character itself. A file shows at
+//! most 100 such comments and lines, and then how many more there are.
 //!
 //! ## Why
 //! Such characters make a reviewer see another text than the one that is stored. A direction
-//! character can show `abc` while `cba` is stored; a zero-width character can make two names
-//! that look the same differ. The attack is known as Trojan Source (CVE-2021-42574). In a
-//! register that the CIO approves by pull request, what the reviewer reads must be what is stored.
+//! character can show `abc` while `cba` is stored, also across the end of a comment, so that a
+//! value looks like part of the comment or the other way round; a zero-width character can make
+//! two names that look the same differ. The attack is known as Trojan Source (CVE-2021-42574). In
+//! a register that the CIO approves by pull request, what the reviewer reads must be what is
+//! stored.
 //!
 //! ## Example
 //! Wrong (the escape `\u202E` stores a character that reverses the rest of the line):
@@ -35,20 +42,26 @@
 //! # Nederlands
 //!
 //! ## Wat het controleert
-//! Een tekst ergens in de registratie, of een veldnaam, bevat een teken dat niet te zien is:
+//! Een tekst ergens in de registratie, een veldnaam of een opmerking (`# ...`) bevat een teken
+//! dat niet te zien is:
 //!
 //! - een stuurteken (alles onder U+0020, U+007F tot en met U+009F), behalve tab en regeleinden;
 //! - een teken dat de leesrichting verandert: U+202A tot en met U+202E, U+2066 tot en met
 //!   U+2069, U+200E, U+200F, U+061C;
-//! - een teken zonder breedte: U+200B tot en met U+200D, U+2060, U+FEFF.
+//! - een teken zonder breedte: U+200B tot en met U+200D, U+2060, U+FEFF;
+//! - een regel- of alineascheidingsteken, U+2028 of U+2029: YAML begint daar geen nieuwe regel,
+//!   sommige editors wel.
 //!
-//! De bevinding noemt het teken (als U+XXXX) en zijn positie in de tekst: het eerste teken van de
-//! tekst is positie 1.
+//! Bij een tekst of veldnaam noemt de bevinding het teken (als U+XXXX) en zijn positie in de
+//! tekst: het eerste teken van de tekst is positie 1. Bij een opmerking, of een andere plek buiten
+//! de teksten (zoals een anker `&naam`), wijst ze het teken zelf aan. Een bestand toont hooguit
+//! 100 van zulke opmerkingen en regels, en dan hoeveel er nog zijn.
 //!
 //! ## Waarom
 //! Zulke tekens laten een beoordelaar een andere tekst zien dan er werkelijk staat. Een
-//! richtingteken kan `abc` tonen terwijl er `cba` staat; een teken zonder breedte kan twee namen
-//! die er hetzelfde uitzien laten verschillen. Deze aanval heet Trojan Source (CVE-2021-42574). In
+//! richtingteken kan `abc` tonen terwijl er `cba` staat, ook voorbij het einde van een opmerking,
+//! zodat een waarde bij de opmerking lijkt te horen of andersom; een teken zonder breedte kan twee
+//! namen die er hetzelfde uitzien laten verschillen. Deze aanval heet Trojan Source (CVE-2021-42574). In
 //! een register dat de CIO goedkeurt via een pull request moet wat de beoordelaar leest ook zijn
 //! wat er staat.
 //!
@@ -74,7 +87,8 @@ use serde_json::Value;
 use std::fmt::Write as _;
 
 use super::{Check, Record, Rule};
-use crate::finding::{Finding, Lang, Severity};
+use crate::finding::{Finding, Lang, Pos, Severity};
+use crate::load::{HiddenPlace, MAX_SHOWN};
 
 pub const RULE: Rule = Rule {
     name: "text-hidden-characters",
@@ -87,6 +101,73 @@ pub const RULE: Rule = Rule {
 
 fn check(r: &Record, out: &mut Vec<Finding>) {
     walk(r, &r.doc.value, &mut String::new(), out);
+    let hidden = r.doc.hidden();
+    for place in &hidden.places {
+        out.push(outside(r, place));
+    }
+    if let Some((pos, more)) = hidden.more {
+        out.push(not_shown(r, pos, more));
+    }
+}
+
+/// A hidden character in a comment, or elsewhere outside the texts and field names: at the
+/// character itself, as it belongs to no field.
+fn outside(r: &Record, place: &HiddenPlace) -> Finding {
+    let lang = r.lang();
+    let what = kind(place.c).map_or("", |k| k.describe(lang));
+    let code = format!("U+{:04X}", u32::from(place.c));
+    let more = match place.more {
+        0 => String::new(),
+        n => lang.pick(format!(", and {n} more after it"), format!(", en nog {n} daarna")),
+    };
+    let (message, help) = if place.comment {
+        (
+            lang.pick(
+                format!("This comment contains a hidden character, {code} ({what}){more}."),
+                format!("Deze opmerking bevat een verborgen teken, {code} ({what}){more}."),
+            ),
+            lang.pick(
+                "Remove the character from the comment; better still, type the comment again instead of pasting it. A reviewer reads the comments too, and a hidden character can make them see another text than the one that is stored.",
+                "Verwijder het teken uit de opmerking; beter nog: typ de opmerking opnieuw in plaats van die te plakken. Een beoordelaar leest ook de opmerkingen, en een verborgen teken kan hem een andere tekst laten zien dan er werkelijk staat.",
+            ),
+        )
+    } else {
+        (
+            lang.pick(
+                format!("This line contains a hidden character outside the texts and field names, {code} ({what}){more}."),
+                format!("Deze regel bevat een verborgen teken buiten de teksten en veldnamen, {code} ({what}){more}."),
+            ),
+            lang.pick(
+                "Remove the character; better still, type the line again instead of pasting it. In an anchor (`&name`) or a reference to it (`*name`) it can make two names that look the same differ.",
+                "Verwijder het teken; beter nog: typ de regel opnieuw in plaats van die te plakken. In een anker (`&naam`) of een verwijzing ernaar (`*naam`) kan het twee namen die er hetzelfde uitzien laten verschillen.",
+            ),
+        )
+    };
+    at(r, place.pos, message).with_help(help.to_owned())
+}
+
+/// The lines with hidden characters past the first [`MAX_SHOWN`]: one finding, at the first.
+fn not_shown(r: &Record, pos: Pos, more: usize) -> Finding {
+    let lang = r.lang();
+    at(
+        r,
+        pos,
+        lang.pick(
+            format!("{more} more lines, from here on, contain hidden characters outside the texts and field names: toets shows at most {MAX_SHOWN} of them for a file."),
+            format!("Nog {more} regels, vanaf hier, bevatten verborgen tekens buiten de teksten en veldnamen: toets toont er hooguit {MAX_SHOWN} per bestand."),
+        ),
+    )
+    .with_help(lang.pick(
+        "Remove the hidden characters shown and run toets again to see the rest.",
+        "Verwijder de getoonde verborgen tekens en draai toets opnieuw om de rest te zien.",
+    ).to_owned())
+}
+
+/// A finding of this rule at `pos` in the record's file, for the whole file (pointer `""`).
+fn at(r: &Record, pos: Pos, message: String) -> Finding {
+    let mut f = Finding::error(RULE.name, r.file, pos, message);
+    f.severity = RULE.severity;
+    f
 }
 
 /// Visits every text and every field name under `value`, which stands at `pointer` (a buffer
@@ -169,6 +250,7 @@ enum Kind {
     Control,
     Direction,
     ZeroWidth,
+    Separator,
 }
 
 impl Kind {
@@ -177,6 +259,9 @@ impl Kind {
             Kind::Control => lang.pick("a control character", "een stuurteken"),
             Kind::Direction => lang.pick("changes the reading direction", "verandert de leesrichting"),
             Kind::ZeroWidth => lang.pick("invisible, without width", "onzichtbaar, zonder breedte"),
+            Kind::Separator => {
+                lang.pick("a line separator that YAML does not count", "een regelscheiding die YAML niet telt")
+            }
         }
     }
 }
@@ -194,6 +279,7 @@ fn kind(c: char) -> Option<Kind> {
             Some(Kind::Direction)
         }
         '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some(Kind::ZeroWidth),
+        '\u{2028}' | '\u{2029}' => Some(Kind::Separator),
         c if c.is_control() => Some(Kind::Control),
         _ => None,
     }

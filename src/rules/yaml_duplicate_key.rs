@@ -1,5 +1,5 @@
 //! ## What it checks
-//! A field appears twice in the same group. The finding points at the second and names the line of the first.
+//! A field appears twice in the same group. The finding points at the second and names the line of the first. Every repeat in a file is reported, each where it stands (a third time names the first line too), up to 100 together with the tags (see `yaml-limit`).
 //!
 //! ## Why
 //! YAML requires unique keys; parsers that accept duplicates keep one of the two silently, so a reviewer may approve a value that is not the one in force.
@@ -24,7 +24,7 @@
 //! # Nederlands
 //!
 //! ## Wat het controleert
-//! Een veld staat twee keer in dezelfde groep. De bevinding wijst naar het tweede en noemt de regel van het eerste.
+//! Een veld staat twee keer in dezelfde groep. De bevinding wijst naar het tweede en noemt de regel van het eerste. Elke herhaling in een bestand wordt gemeld, elk waar ze staat (een derde keer noemt ook de eerste regel), tot 100 samen met de tags (zie `yaml-limit`).
 //!
 //! ## Waarom
 //! YAML eist unieke sleutels; parsers die dubbele toestaan houden er stilzwijgend één van twee, zodat een beoordelaar een waarde kan goedkeuren die niet geldt.
