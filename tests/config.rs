@@ -185,26 +185,28 @@ fn configuration_files_inside_the_repository_are_read_within_limits() {
     assert_eq!(error(&out), "toets.toml: it is not a regular file");
 }
 
+/// On a branch `name` from `main`, replaces `rel` by a link to `target`, commits it and runs
+/// `toets pr` on the branch: it must stop with exit 2. Returns the error.
+#[cfg(unix)]
+fn pr_with_link(repo: &Repo, name: &str, rel: &str, target: &str) -> String {
+    repo.checkout("main");
+    repo.branch(name);
+    std::fs::remove_file(repo.path().join(rel)).expect("remove");
+    std::os::unix::fs::symlink(target, repo.path().join(rel)).expect("link");
+    repo.commit("a link");
+    let out = repo.toets(&["pr", "--base", "main", "--head", name]);
+    assert_eq!(out.status.code(), Some(2), "{}", common::stdout(&out));
+    error(&out)
+}
+
 #[cfg(unix)]
 #[test]
 fn a_pull_request_cannot_bring_configuration_links() {
     let repo = Repo::new();
     repo.record("afvalwijzer", |r| r);
     repo.commit("base");
-    repo.branch("wijziging");
-    std::fs::remove_file(repo.path().join("schemas/domains.schema.json")).expect("remove");
-    std::os::unix::fs::symlink("/dev/zero", repo.path().join("schemas/domains.schema.json")).expect("link");
-    repo.commit("schema as a link");
-    let out = repo.toets(&["pr", "--base", "main", "--head", "wijziging"]);
-    assert_eq!(out.status.code(), Some(2), "{}", common::stdout(&out));
-    assert_eq!(error(&out), "schemas/domains.schema.json: it is a link in the commit; toets does not follow links");
-
-    repo.checkout("main");
-    repo.branch("config-link");
-    std::fs::remove_file(repo.path().join("toets.toml")).expect("remove");
-    std::os::unix::fs::symlink("/etc/passwd", repo.path().join("toets.toml")).expect("link");
-    repo.commit("config as a link");
-    let out = repo.toets(&["pr", "--base", "main", "--head", "config-link"]);
-    assert_eq!(out.status.code(), Some(2), "{}", common::stdout(&out));
-    assert_eq!(error(&out), "toets.toml: it is a link in the commit; toets does not follow links");
+    let refused = "it is a link in the commit; toets does not follow links";
+    let schema = "schemas/domains.schema.json";
+    assert_eq!(pr_with_link(&repo, "schema-link", schema, "/dev/zero"), format!("{schema}: {refused}"));
+    assert_eq!(pr_with_link(&repo, "config-link", "toets.toml", "/etc/passwd"), format!("toets.toml: {refused}"));
 }
