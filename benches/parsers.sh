@@ -19,4 +19,4 @@ if [ ! -f "$corpus/.complete" ]; then
 fi
 cd "$here/parsers"
 cargo build --release --quiet
-./target/release/parsers "$mode" "$corpus/registry" "$repo/../shared/yaml-test-suite"
+./target/release/parsers "$mode" "$corpus/registry" "$repo/tests/data/yaml-test-suite"

@@ -372,7 +372,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let mode = args.get(1).map(String::as_str).unwrap_or("all");
     let corpus = PathBuf::from(args.get(2).map(String::as_str).unwrap_or("../../target/bench-registry-10000/registry"));
-    let sdir = PathBuf::from(args.get(3).map(String::as_str).unwrap_or("../../../shared/yaml-test-suite"));
+    let sdir = PathBuf::from(args.get(3).map(String::as_str).unwrap_or("../../tests/data/yaml-test-suite"));
     let filter = args.get(4).cloned().unwrap_or_default();
     if mode == "suite" || mode == "all" {
         suite(&sdir, &filter);
