@@ -489,6 +489,12 @@ pub fn parse<'a>(text: &'a str, rel: &str, limits: &Limits, lang: Lang) -> Resul
         Ok(()) => {}
     }
     if !findings.is_empty() {
+        // saphyr-parser's scanner ends a stream that lacks a final line break on the line after
+        // it (`fetch_stream_end`), a line the file does not have: that place is the text's end.
+        let end = lines::end_of(text);
+        for f in findings.iter_mut().filter(|f| (f.line, f.column) > (end.line, end.column)) {
+            (f.line, f.column) = (end.line, end.column);
+        }
         return Err(findings);
     }
     guard.into_document(text, rel, lang)

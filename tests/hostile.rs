@@ -739,3 +739,17 @@ fn a_byte_order_mark_inside_the_file_is_named() {
     assert_findings(&run, &[at("yaml-syntax", "registry/bom.yaml", 2, 11)]);
     assert!(run.message("registry/bom.yaml").contains("U+FEFF"), "{}", run.message("registry/bom.yaml"));
 }
+
+/// Found by the fuzzer (`fuzz/`): the parser placed an error at the end of a file without a final
+/// line break on the line after it, which the file does not have.
+#[test]
+fn an_error_at_the_end_of_a_file_without_a_final_line_break_is_inside_it() {
+    let repo = Repo::new();
+    repo.write("registry/flow.yaml", "a: [1, 2");
+    repo.write("registry/key.yaml", "a: 1\nb");
+    let run = repo.check();
+    assert_findings(
+        &run,
+        &[at("yaml-syntax", "registry/flow.yaml", 1, 9), at("yaml-syntax", "registry/key.yaml", 2, 2)],
+    );
+}

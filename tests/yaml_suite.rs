@@ -11,6 +11,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 use toets::finding::Lang;
+use toets::lines::Lines;
 use toets::load::{self, Limits};
 
 const SUITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/yaml-test-suite");
@@ -80,8 +81,12 @@ fn run(case: &Case) -> Option<Verdict> {
     let outcome = catch_unwind(AssertUnwindSafe(|| match load::parse(&text, &case.id, &limits, Lang::En) {
         Ok(_) => Verdict::NotSyntax(Vec::new()),
         Err(findings) => {
-            let lines = text.lines().count() + 1;
-            if let Some(f) = findings.iter().find(|f| f.line == 0 || f.line > lines || f.column == 0) {
+            let lines = Lines::new(&text);
+            // Inside: a line the file has, at most one column past its last character.
+            let inside = |line: usize, column: usize| {
+                lines.line(line).is_some_and(|l| (1..=l.chars().count() + 1).contains(&column))
+            };
+            if let Some(f) = findings.iter().find(|f| !inside(f.line, f.column)) {
                 Verdict::BadPosition(format!("{} at {}:{}", f.rule, f.line, f.column))
             } else if findings.iter().any(|f| f.rule == "yaml-syntax") {
                 Verdict::Syntax
