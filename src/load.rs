@@ -65,6 +65,8 @@ pub struct Document<'a> {
     /// a position in it is first asked for: a scan per question would make a file with many
     /// unknown keys take time quadratic in their number.
     keys: RefCell<HashMap<u32, HashMap<String, usize>>>,
+    /// Where the text ends, when it ends without a line break (see [`Document::pos`]).
+    end: Option<Pos>,
 }
 
 /// From how many entries a mapping's keys are indexed rather than scanned.
@@ -108,6 +110,17 @@ impl Document<'_> {
     /// position of the last step's key instead of its value, and for a missing node the key of
     /// its deepest existing ancestor (a missing field is shown where its group is named).
     pub fn pos(&self, path: &[Step], key: bool) -> Pos {
+        let pos = self.place_of(path, key);
+        // The parser ends a text without a final line break on a line after it (an empty key
+        // `? ` at the very end stands there): such a place is the text's end.
+        match self.end {
+            Some(end) if (pos.line, pos.column) > (end.line, end.column) => end,
+            _ => pos,
+        }
+    }
+
+    /// [`Document::pos`] as the parser's markers have it.
+    fn place_of(&self, path: &[Step], key: bool) -> Pos {
         let (mut value, mut place) = (&self.value, self.root);
         // With `key`, where the deepest existing node is named: its key, or its `- ` in a list.
         let mut named = place.at;
@@ -1381,6 +1394,7 @@ impl<'a> Guard<'a> {
             self.places.shrink_to_fit();
         }
         let hidden = self.scan.map(|scan| scan.finish(text)).unwrap_or_default();
+        let end = (!text.ends_with(['\n', '\r'])).then(|| lines::end_of(text));
         Ok(Document {
             value,
             root: root.place,
@@ -1388,6 +1402,7 @@ impl<'a> Guard<'a> {
             hidden,
             text: PhantomData,
             keys: RefCell::default(),
+            end,
         })
     }
 }

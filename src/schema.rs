@@ -281,9 +281,12 @@ fn list(options: &Value) -> String {
 
 /// "Did you mean" for a near miss, else the full list of what is allowed.
 fn suggest(given: &str, allowed: &[&str], lang: Lang) -> String {
+    let given = given.to_lowercase();
     let best = allowed
         .iter()
-        .map(|a| (strsim::jaro_winkler(&given.to_lowercase(), &a.to_lowercase()), *a))
+        .map(|a| (a.to_lowercase(), *a))
+        .filter(|(lower, _)| may_be_near(&given, lower))
+        .map(|(lower, a)| (strsim::jaro_winkler(&given, &lower), a))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0));
     match best {
@@ -294,6 +297,25 @@ fn suggest(given: &str, allowed: &[&str], lang: Lang) -> String {
             lang.pick(format!("Allowed here: {all}."), format!("Toegestaan hier: {all}."))
         }
     }
+}
+
+/// Whether `a` and `b` can score above 0.8 (Jaro-Winkler) at all: that needs a Jaro score
+/// above 2/3, so `m/|a| + m/|b| > 1` for the `m` characters they match, and `m` is at most the
+/// characters they have in common. A cheap count that spares the full comparison for most keys
+/// of a file with thousands of unknown ones.
+fn may_be_near(a: &str, b: &str) -> bool {
+    if !a.is_ascii() || !b.is_ascii() || a.is_empty() || b.is_empty() {
+        return true;
+    }
+    let mut counts = [0i32; 128];
+    a.bytes().for_each(|c| counts[usize::from(c)] += 1);
+    let common = b.bytes().filter(|&c| {
+        let n = &mut counts[usize::from(c)];
+        *n -= 1;
+        *n >= 0
+    });
+    let m = common.count() as f64;
+    m / a.len() as f64 + m / b.len() as f64 > 1.0
 }
 
 /// The schema's bilingual text: titles are "Dutch · English", descriptions "Dutch\n\nEnglish".
@@ -339,4 +361,44 @@ pub fn pointer(path: &[Step]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_be_near;
+
+    /// The count only spares comparisons that could not score above 0.8: every pair that does,
+    /// among the near misses a department writes and keys that have nothing in common, passes it.
+    #[test]
+    fn the_cheap_count_never_drops_a_near_miss() {
+        let words = [
+            "description",
+            "descripton",
+            "department",
+            "departement",
+            "owner",
+            "ownr",
+            "onbekend_00001",
+            "privacy",
+            "privacy_statement",
+            "statement_url",
+            "statment_url",
+            "lifecycle",
+            "life_cycle",
+            "kind",
+            "knid",
+            "a",
+            "",
+        ];
+        let (mut near, mut spared) = (0, 0);
+        for a in words {
+            for b in words {
+                let score = strsim::jaro_winkler(a, b);
+                assert!(may_be_near(a, b) || score <= 0.8, "{a} ~ {b} scores {score}, but was dropped");
+                near += usize::from(score > 0.8);
+                spared += usize::from(!may_be_near(a, b));
+            }
+        }
+        assert!(near > words.len() && spared > words.len() * 4, "near {near}, spared {spared}");
+    }
 }

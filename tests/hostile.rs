@@ -752,4 +752,12 @@ fn an_error_at_the_end_of_a_file_without_a_final_line_break_is_inside_it() {
         &run,
         &[at("yaml-syntax", "registry/flow.yaml", 1, 9), at("yaml-syntax", "registry/key.yaml", 2, 2)],
     );
+
+    // A node there too: an empty key at the very end of the file.
+    let repo = Repo::new();
+    repo.write("registry/key.yaml", "a: 1\n? ");
+    let run = repo.check();
+    let findings = run.json["findings"].as_array().expect("findings");
+    let empty_key = findings.iter().find(|f| f["pointer"] == "/null").expect("a finding on the empty key");
+    assert_eq!((&empty_key["line"], &empty_key["column"]), (&2.into(), &3.into()));
 }
