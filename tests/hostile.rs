@@ -4,7 +4,6 @@
 
 mod common;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -133,7 +132,7 @@ impl Run {
 /// it ends by a signal or a panic (anything but exit code 0 or 1), or prints no JSON report.
 fn run(root: &Path, cache: Option<&Path>) -> Run {
     let start = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_toets"))
+    let child = Command::new(env!("CARGO_BIN_EXE_toets"))
         .arg("-C")
         .arg(root)
         .args(["check", "--format", "json"])
@@ -146,23 +145,11 @@ fn run(root: &Path, cache: Option<&Path>) -> Run {
         .stderr(Stdio::piped())
         .spawn()
         .expect("start toets");
-    // Read both pipes while waiting, so that a full pipe cannot stall the child.
-    let stdout = drain(child.stdout.take().expect("stdout"));
-    let stderr = drain(child.stderr.take().expect("stderr"));
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait for toets") {
-            break status;
-        }
-        if start.elapsed() > DEADLINE {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("toets did not finish within {DEADLINE:?} on {}: it hangs", root.display());
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
+    let out =
+        common::finish_within(child, DEADLINE).unwrap_or_else(|e| panic!("toets {e} on {}: it hangs", root.display()));
     let elapsed = start.elapsed();
-    let stdout = stdout.join().expect("stdout reader");
-    let stderr = String::from_utf8_lossy(&stderr.join().expect("stderr reader")).into_owned();
+    let (status, stdout) = (out.status, out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     let code = status.code().unwrap_or_else(|| panic!("toets was ended by a signal ({status}); stderr:\n{stderr}"));
     assert!(code == 0 || code == 1, "toets exited with {code} (0 or 1 expected); stderr:\n{stderr}");
     assert!(!stderr.contains("panicked"), "toets panicked:\n{stderr}");
@@ -170,14 +157,6 @@ fn run(root: &Path, cache: Option<&Path>) -> Run {
         .unwrap_or_else(|e| panic!("stdout is not a JSON report ({e}):\n{}", String::from_utf8_lossy(&stdout)));
     eprintln!("toets ran in {elapsed:?}");
     Run { code, json, elapsed }
-}
-
-fn drain(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<Vec<u8>> {
-    std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        let _ = pipe.read_to_end(&mut bytes);
-        bytes
-    })
 }
 
 /// (rule, file, line, column), for comparing with [`Run::places`].

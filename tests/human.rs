@@ -5,7 +5,7 @@
 mod common;
 
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::Repo;
 
@@ -14,31 +14,20 @@ use common::Repo;
 const DEADLINE: Duration = Duration::from_secs(30);
 
 /// Runs `toets check --no-cache` with `args` in `repo`, killed when it stalls; its exit code and
-/// stdout. Stdout goes to a file, so a large report cannot block on a full pipe.
+/// stdout.
 fn check(repo: &Repo, args: &[&str]) -> (i32, String) {
-    let out = tempfile::NamedTempFile::new().expect("output file");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_toets"))
+    let child = Command::new(env!("CARGO_BIN_EXE_toets"))
         .current_dir(repo.path())
         .env("TOETS_TODAY", "2026-11-29")
         .env("NO_COLOR", "1")
         .args(["--lang", "en", "check", "--no-cache"])
         .args(args)
-        .stdout(Stdio::from(out.reopen().expect("output file")))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("toets runs");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if start.elapsed() > DEADLINE {
-            let _ = child.kill();
-            panic!("toets check {args:?} did not finish within {DEADLINE:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let text = std::fs::read_to_string(out.path()).expect("output");
-    (status.code().expect("exit code, not a signal"), text)
+    let out = common::finish_within(child, DEADLINE).unwrap_or_else(|e| panic!("toets check {args:?} {e}"));
+    (out.status.code().expect("exit code, not a signal"), common::stdout(&out))
 }
 
 /// The (line, column) of every finding in `--format json`.

@@ -11,7 +11,6 @@
 
 mod common;
 
-use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -157,7 +156,7 @@ fn records() -> Vec<(String, Vec<u8>)> {
 
 /// How a run ended, when it did within the deadline.
 fn run(dir: &Path, args: &[&str]) -> Result<Output, String> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_toets"))
+    let child = Command::new(env!("CARGO_BIN_EXE_toets"))
         .current_dir(dir)
         .env("TOETS_TODAY", "2026-11-29")
         .env("NO_COLOR", "1")
@@ -169,29 +168,7 @@ fn run(dir: &Path, args: &[&str]) -> Result<Output, String> {
         .stderr(Stdio::piped())
         .spawn()
         .expect("start toets");
-    // Both pipes are read while waiting, so that a full pipe cannot stall the child.
-    let drain = |mut pipe: Box<dyn Read + Send>| {
-        std::thread::spawn(move || {
-            let mut bytes = Vec::new();
-            let _ = pipe.read_to_end(&mut bytes);
-            bytes
-        })
-    };
-    let stdout = drain(Box::new(child.stdout.take().expect("stdout")));
-    let stderr = drain(Box::new(child.stderr.take().expect("stderr")));
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait for toets") {
-            break status;
-        }
-        if start.elapsed() > DEADLINE {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(format!("did not finish within {DEADLINE:?}"));
-        }
-        std::thread::sleep(Duration::from_millis(2));
-    };
-    let out = Output { status, stdout: stdout.join().expect("stdout"), stderr: stderr.join().expect("stderr") };
+    let out = common::finish_within(child, DEADLINE)?;
     let stderr = String::from_utf8_lossy(&out.stderr);
     match out.status.code() {
         Some(0 | 1) if !stderr.contains("panicked") => Ok(out),

@@ -147,3 +147,33 @@ pub fn json(out: &Output) -> serde_json::Value {
 pub fn crate_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
+
+/// Waits for `child` (spawned with piped stdout and stderr) at most `deadline`; kills it when it
+/// takes longer. Both pipes are read while waiting, so that a full pipe cannot stall the child.
+pub fn finish_within(mut child: std::process::Child, deadline: std::time::Duration) -> Result<Output, String> {
+    use std::io::Read;
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+    let stderr = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for toets") {
+            break status;
+        }
+        if start.elapsed() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!("did not finish within {deadline:?}"));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    Ok(Output { status, stdout: stdout.join().expect("stdout reader"), stderr: stderr.join().expect("stderr reader") })
+}
