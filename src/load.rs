@@ -710,13 +710,13 @@ impl Problem {
                 rel,
                 pos_of(*again),
                 lang.pick(
-                    format!("The field `{key}` appears twice here; it is already given on line {first}."),
-                    format!("Het veld `{key}` staat hier twee keer; het staat al op regel {first}."),
+                    format!("The field `{key}` is given again here; it is already given on line {first}."),
+                    format!("Het veld `{key}` staat hier nog een keer; het staat al op regel {first}."),
                 ),
             )
             .with_help(lang.pick(
-                "Keep one of the two and remove the other.",
-                "Houd er één van de twee en haal de andere weg.",
+                "Keep one of them and remove the others.",
+                "Houd er één van over en haal de andere weg.",
             )),
             Problem::SecondDocument(at) => structure(
                 rel,

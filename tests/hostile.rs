@@ -506,7 +506,7 @@ fn every_duplicate_key_and_tag_of_a_file_is_reported() {
         run.findings().iter().filter(|f| f["file"] == file).map(|f| f["message"].as_str().expect("message")).collect()
     };
     let again =
-        |key: &str, line: u32| format!("The field `{key}` appears twice here; it is already given on line {line}.");
+        |key: &str, line: u32| format!("The field `{key}` is given again here; it is already given on line {line}.");
     assert_eq!(messages("registry/many.yaml"), [again("k0", 1), again("k39", 40), again("k0", 1)]);
     assert_eq!(messages("registry/nested.yaml")[..2], [again("a", 2), again("a", 2)]);
     assert_eq!(messages("registry/nested.yaml")[4], again("owner", 1));
