@@ -65,7 +65,7 @@ pub struct Document<'a> {
     /// a position in it is first asked for: a scan per question would make a file with many
     /// unknown keys take time quadratic in their number.
     keys: RefCell<HashMap<u32, HashMap<String, usize>>>,
-    /// Where the text ends, when it ends without a line break (see [`Document::pos`]).
+    /// Where the text ends, when it ends without a line break (see [`open_end`]).
     end: Option<Pos>,
 }
 
@@ -111,12 +111,7 @@ impl Document<'_> {
     /// its deepest existing ancestor (a missing field is shown where its group is named).
     pub fn pos(&self, path: &[Step], key: bool) -> Pos {
         let pos = self.place_of(path, key);
-        // The parser ends a text without a final line break on a line after it (an empty key
-        // `? ` at the very end stands there): such a place is the text's end.
-        match self.end {
-            Some(end) if (pos.line, pos.column) > (end.line, end.column) => end,
-            _ => pos,
-        }
+        self.end.map_or(pos, |end| pos.min(end))
     }
 
     /// [`Document::pos`] as the parser's markers have it.
@@ -415,6 +410,14 @@ pub fn read_config(root: &Path, rel: &str) -> Result<Option<String>, ToolError> 
     config_text(bytes, rel).map(Some)
 }
 
+/// Where a text that lacks a final line break ends. saphyr-parser's scanner ends such a stream
+/// on the line after it (`fetch_stream_end`), a line the file does not have, and an empty key
+/// at the very end (`? `) stands there too: for findings and nodes alike, a place past this end
+/// is the end. `None` when the text ends with a line break.
+fn open_end(text: &str) -> Option<Pos> {
+    (!text.ends_with(['\n', '\r'])).then(|| lines::end_of(text))
+}
+
 /// A configuration file's bytes as text, within [`MAX_CONFIG_BYTES`]; also for files from git.
 pub fn config_text(bytes: Vec<u8>, rel: &str) -> Result<String, ToolError> {
     let refuse = |reason: String| ToolError::Io { path: rel.to_owned(), reason };
@@ -502,11 +505,11 @@ pub fn parse<'a>(text: &'a str, rel: &str, limits: &Limits, lang: Lang) -> Resul
         Ok(()) => {}
     }
     if !findings.is_empty() {
-        // saphyr-parser's scanner ends a stream that lacks a final line break on the line after
-        // it (`fetch_stream_end`), a line the file does not have: that place is the text's end.
-        let end = lines::end_of(text);
-        for f in findings.iter_mut().filter(|f| (f.line, f.column) > (end.line, end.column)) {
-            (f.line, f.column) = (end.line, end.column);
+        if let Some(end) = open_end(text) {
+            for f in &mut findings {
+                let at = Pos { line: f.line, column: f.column }.min(end);
+                (f.line, f.column) = (at.line, at.column);
+            }
         }
         return Err(findings);
     }
@@ -1394,7 +1397,7 @@ impl<'a> Guard<'a> {
             self.places.shrink_to_fit();
         }
         let hidden = self.scan.map(|scan| scan.finish(text)).unwrap_or_default();
-        let end = (!text.ends_with(['\n', '\r'])).then(|| lines::end_of(text));
+        let end = open_end(text);
         Ok(Document {
             value,
             root: root.place,
