@@ -139,6 +139,18 @@ impl Finding {
         self
     }
 
+    /// A name for the finding that stays the same across pushes, for review comments and SARIF:
+    /// rule, file, pointer and the message, which names the offending value and never a
+    /// position. An edit above the finding or a rebase moves its line, not its fingerprint.
+    pub fn fingerprint(&self) -> String {
+        let mut hasher = blake3::Hasher::new();
+        for part in [self.rule, &self.file, &self.pointer, &self.message] {
+            hasher.update(&(part.len() as u64).to_le_bytes());
+            hasher.update(part.as_bytes());
+        }
+        hasher.finalize().to_hex()[..16].to_owned()
+    }
+
     /// The order of a report: by file, then position, then rule.
     fn sort_key(&self) -> (&str, usize, usize, &str, &str) {
         (&self.file, self.line, self.column, self.rule, &self.message)
