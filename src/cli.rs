@@ -12,7 +12,7 @@ use crate::error::ToolError;
 use crate::finding::{Lang, Severity, Summary};
 use crate::pr;
 use crate::registry::Registry;
-use crate::report::{Format, Report};
+use crate::report::{Format, PrFormat, Report, RulesFormat};
 use crate::rules::{self, Context};
 use crate::source::WorkTree;
 use crate::template;
@@ -84,7 +84,7 @@ pub enum Command {
     Rules {
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
-        format: Format,
+        format: RulesFormat,
     },
     /// Explain a rule: what it checks, why, an example, its source.
     Explain {
@@ -120,18 +120,6 @@ impl CacheArgs {
         let named = self.cache_dir.filter(|d| !d.as_os_str().is_empty());
         named.or_else(cache::default_dir).filter(|_| !self.no_cache)
     }
-}
-
-/// The output formats of `toets pr`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
-pub enum PrFormat {
-    /// The change list and the findings, for a terminal.
-    #[default]
-    Human,
-    /// One page for the CIO, for a pull-request comment.
-    Markdown,
-    /// The review as one JSON object, for programs.
-    Json,
 }
 
 /// When to colour human output.
