@@ -281,9 +281,9 @@ fn review_body(posting: &Posting, head: &str, inline: usize, rest: &[&Finding], 
     }
     body.push('\n');
     if !rest.is_empty() {
-        body.push_str(lang.pick(
-            "\n#### New findings not on a changed line\n",
-            "\n#### Nieuwe bevindingen buiten de gewijzigde regels\n",
+        body.push_str(&lang.pick(
+            format!("\n#### Other new findings (not on a changed line, or beyond the {MAX_INLINE} placed on lines)\n"),
+            format!("\n#### Overige nieuwe bevindingen (niet op een gewijzigde regel, of meer dan de {MAX_INLINE} bij regels)\n"),
         ));
         let mut by_file: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
         for f in rest.iter().take(MAX_LISTED) {
