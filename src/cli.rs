@@ -398,6 +398,18 @@ fn publish(posting: &Posting, args: &GithubArgs, verify: bool, shown: bool) -> O
     }
 }
 
+/// GitHub does not show a step summary over 1 MiB.
+const STEP_SUMMARY_BYTES: usize = 1024 * 1024 - 1024;
+
+/// The longest start of `text` of at most `max` bytes that ends at a character boundary.
+fn within(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// The findings as workflow annotations and the CIO's page in the step summary, with one line
 /// that says why.
 fn fall_back(posting: &Posting, why: &str, shown: bool) -> Option<u8> {
@@ -420,7 +432,7 @@ fn fall_back(posting: &Posting, why: &str, shown: bool) -> Option<u8> {
             .append(true)
             .create(true)
             .open(&path)
-            .and_then(|mut f| f.write_all(posting.page.as_bytes()));
+            .and_then(|mut f| f.write_all(within(&posting.page, STEP_SUMMARY_BYTES).as_bytes()));
         if let Err(e) = appended {
             eprintln!("toets: {}: {e}", PathBuf::from(path).display());
         }
