@@ -156,6 +156,33 @@ mod tests {
     use crate::finding::{Pos, Summary};
     use std::collections::BTreeMap;
 
+    /// The text `Github` writes for `findings` in English.
+    fn render(findings: &[Finding]) -> String {
+        let sources = BTreeMap::new();
+        let report = Report { findings, summary: Summary::of(1, findings), sources: &sources, lang: Lang::En };
+        let mut out = Vec::new();
+        Github { rest: Rest::CheckLocally }.render(&mut out, &report).expect("render");
+        String::from_utf8(out).expect("utf-8")
+    }
+
+    #[test]
+    fn waived_findings_leave_room_for_the_totals_among_ten_notices() {
+        let waived = |line| {
+            let mut f = Finding::error("pentest-outdated", "registry/a.yaml", Pos { line, column: 1 }, "old".into());
+            f.waived = Some(crate::finding::Waived { reason: "planned".into(), expires: "2027-01-01".into() });
+            f
+        };
+        let text = render(&(1..=12).map(waived).collect::<Vec<_>>());
+        let notices: Vec<&str> = text.lines().filter(|l| l.starts_with("::notice ")).collect();
+        assert_eq!(notices.len(), PER_KIND);
+        assert!(notices[8].starts_with("::notice file=registry/a.yaml,line=9,"));
+        assert_eq!(
+            notices[9],
+            "::notice title=toets::1 file checked: no findings (12 waived).%0A%0ANot annotated here: 3 waived \
+             (GitHub shows 10 of each kind per step); run `toets check` in a clone of the repository to see them all."
+        );
+    }
+
     #[test]
     fn data_and_properties_are_escaped_as_the_toolkit_does() {
         assert_eq!(escape_data("100%: a, b\r\nc"), "100%25: a, b%0D%0Ac");
@@ -173,15 +200,8 @@ mod tests {
             "50% off:\r\nnow, here".into(),
         )
         .with_help("Fix it:\nthis way, 100%.");
-        let findings = [f];
-        let sources = BTreeMap::new();
-        let summary = Summary::of(1, &findings);
-        let report = Report { findings: &findings, summary, sources: &sources, lang: Lang::En };
-        let mut out = Vec::new();
-        Github { rest: Rest::CheckLocally }.render(&mut out, &report).expect("render");
-        let text = String::from_utf8(out).expect("utf-8");
         assert_eq!(
-            text,
+            render(&[f]),
             "::error file=registry/a%2Cb%3Ac%25%0D%0Ad.yaml,line=3,col=7,title=schema::50%25 off:%0D%0Anow, here%0A%0AFix it:%0Athis way, 100%25.\n\
              ::notice title=toets::1 file checked: 1 error, 0 warnings.\n"
         );

@@ -140,7 +140,8 @@ fn is_zero(n: &usize) -> bool {
 #[serde(rename_all = "camelCase")]
 struct SarifResult<'a> {
     rule_id: &'static str,
-    rule_index: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
     level: &'static str,
     message: Text,
     locations: [Location; 1],
@@ -346,7 +347,7 @@ fn result<'a>(f: &'a Finding, index: &HashMap<&str, usize>) -> SarifResult<'a> {
         .collect();
     SarifResult {
         rule_id: f.rule,
-        rule_index: index.get(f.rule).copied().unwrap_or_default(),
+        rule_index: index.get(f.rule).copied(),
         level: level(f.severity),
         message: Text { text: visible(&text) },
         locations: [Location { id: None, physical_location: physical(&f.file, f.line, f.column), message: None }],
