@@ -235,7 +235,7 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
     let cwd = std::env::current_dir().map_err(|e| ToolError::Io { path: ".".into(), reason: e.to_string() })?;
     let root = normalize(&cwd.join(cli.root.clone().unwrap_or_else(|| config::find_root(&cwd))));
     let today = cli.today.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
-    // A pull request is judged by the configuration it carries, not by the work tree's.
+    // A pull request is judged by the configuration of its base commit, not by the work tree's.
     if let Command::Pr { base, head, all, format, color, fail_level, cache, output, github_review, github } =
         cli.command
     {

@@ -7,7 +7,7 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 
 use crate::error::ToolError;
-use crate::finding::Lang;
+use crate::finding::{Lang, Severity};
 
 /// Settings of one registry repository. Every key is optional; unknown keys are an error.
 #[derive(Clone, Debug, Deserialize)]
@@ -140,6 +140,58 @@ impl Config {
             let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             ToolError::Config { path: FILE.into(), line, column, reason: e.message().to_owned() }
         })
+    }
+}
+
+impl Level {
+    /// The level of a rule that `[rules]` does not name: its default severity.
+    pub fn of(severity: Severity) -> Level {
+        match severity {
+            Severity::Error => Level::Error,
+            Severity::Warning => Level::Warning,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Off => "off",
+        }
+    }
+}
+
+impl Config {
+    /// The level of the rule `name` whose default severity is `default`: as `[rules]` sets it,
+    /// else the default.
+    pub fn level(&self, name: &str, default: Severity) -> Level {
+        self.rules.get(name).copied().unwrap_or(Level::of(default))
+    }
+
+    /// Every setting but the rule levels, by its name in `toets.toml`, as text: what two
+    /// configurations are compared by.
+    pub fn settings(&self) -> Vec<(&'static str, String)> {
+        let path = |p: &Path| p.to_string_lossy().into_owned();
+        let t = &self.thresholds;
+        vec![
+            ("lang", format!("{:?}", self.lang).to_lowercase()),
+            ("registry", path(&self.registry)),
+            ("schema", path(&self.schema)),
+            ("domains", path(&self.domains)),
+            ("domains_schema", path(&self.domains_schema)),
+            ("main_domains", self.main_domains.join(", ")),
+            ("thresholds.pentest_months", t.pentest_months.to_string()),
+            ("thresholds.review_months", t.review_months.to_string()),
+            ("thresholds.risk_analysis_months", t.risk_analysis_months.to_string()),
+            ("thresholds.reuse_similarity", t.reuse_similarity.to_string()),
+        ]
+    }
+
+    /// The folders and single files of a commit that a check with this configuration reads:
+    /// the registry, and the two schemas and the domain overview (with `/`).
+    pub fn files(&self) -> (Vec<String>, Vec<String>) {
+        let path = |p: &Path| p.to_string_lossy().replace('\\', "/");
+        (vec![path(&self.registry)], vec![path(&self.schema), path(&self.domains_schema), path(&self.domains)])
     }
 }
 

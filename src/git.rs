@@ -224,6 +224,8 @@ impl Repo {
         let tree = |rev: &Rev| self.repo.find_commit(rev.oid).and_then(|c| c.tree()).map_err(git_error);
         let (old, new) = (tree(base)?, tree(head)?);
         let mut opts = DiffOptions::new();
+        // Paths, not patterns: a configured path such as `*` must not widen the scope.
+        opts.disable_pathspec_match(true);
         for path in scope {
             opts.pathspec(path);
         }

@@ -21,6 +21,7 @@ pub mod pr;
 pub mod registry;
 pub mod report;
 pub mod rules;
+pub mod rules_change;
 pub mod schema;
 pub mod source;
 pub mod template;

@@ -1,7 +1,8 @@
 //! Pr: what a pull request changes in the registry, read straight from git, and what toets finds
 //! in that change. The registry is checked as it stands at head (all records, so rules across
-//! records see everything) and at base; a finding is kept when the change touches its line or
-//! file, or when it is new elsewhere (the change caused it there).
+//! records see everything) and at base, both with the base's rules; a finding is kept when the
+//! change touches its line or file, or when it is new elsewhere (the change caused it there).
+//! When the pull request changes the rules, [`crate::rules_change`] says what its own would do.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
@@ -11,7 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::cache;
-use crate::config::Config;
+use crate::config::{self, Config};
 use crate::diff::{self, FieldChange};
 use crate::error::ToolError;
 use crate::finding::{self, Finding, Lang, Pos, Scope};
@@ -19,6 +20,7 @@ use crate::git::{Change, ChangeKind, Repo, Rev, Snapshot};
 use crate::load::{self, Limits};
 use crate::registry::{Outcome, Registry};
 use crate::rules::{self, Check, Context};
+use crate::rules_change::{Invalid, RulesChange};
 use crate::source::{self, Source};
 use jiff::civil::Date;
 
@@ -48,17 +50,31 @@ pub struct Review {
     pub records: Vec<RecordChange>,
     /// Changed governance paths.
     pub governance: Vec<String>,
+    /// Whose rules judged the pull request: the base's, unless it has none toets can use.
+    pub judged_by: Judge,
     pub findings: Vec<Finding>,
+    /// What the pull request's own `toets.toml` and schemas would change, when it changes them.
+    #[serde(rename = "rules_change")]
+    pub rules: Option<RulesChange>,
     #[serde(skip)]
     pub sources: BTreeMap<String, Arc<String>>,
     /// Records at head.
     pub files: usize,
-    /// The language of the messages: `--lang`, else `lang` in head's `toets.toml`.
+    /// The language of the messages: `--lang`, else `lang` in the judging `toets.toml`.
     #[serde(skip)]
     pub lang: Lang,
     /// Why the cache could not be written, for standard error.
     #[serde(skip)]
     pub cache_warning: Option<String>,
+}
+
+/// Whose `toets.toml` and schemas judged a pull request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Judge {
+    Base,
+    /// The base has no rules toets can use (no schema, or a configuration it cannot read).
+    Head,
 }
 
 /// One changed registry file.
@@ -116,6 +132,8 @@ impl RecordChange {
 pub struct ChangeView<'a> {
     pub records: &'a [RecordChange],
     pub governance: &'a [String],
+    /// What the pull request's own rules would change (once known).
+    pub rules: Option<&'a RulesChange>,
     pub cx: &'a Context,
 }
 
@@ -139,48 +157,41 @@ pub fn review(start: &Path, request: &Request, lang: Option<Lang>, today: Date) 
         Some(spec) => repo.merge_base(&repo.commit(spec)?, &head)?,
         None => repo.default_base(&head)?,
     };
-    let at_head = Side::read(&repo, &head)?;
-    let config = &at_head.config;
-    let cx = Context {
-        lang: lang.unwrap_or(config.lang),
-        today,
-        main_domains: config.main_domains.clone(),
-        thresholds: config.thresholds.clone(),
+    let Judged { registry, base: at_base, own, fallback } = judge(&repo, &base, &head, lang, today)?;
+    let config = &registry.config;
+    let cx = registry.cx.clone();
+    // The records at head, where the judging configuration has them.
+    let read_head;
+    let head_files = match (&fallback, &own) {
+        (Some(side), _) => &side.snapshot,
+        (None, Some(Ok(side))) if side.config.files() == config.files() => &side.snapshot,
+        _ => {
+            let (dirs, files) = config.files();
+            read_head = repo.snapshot(&head, &dirs, &files, &Limits::default())?;
+            &read_head
+        }
     };
-    let registry = Registry::open(&at_head.snapshot, at_head.config.clone(), cx.clone())?;
-    let head_files = &at_head.snapshot;
     let (outcome, memo, cache_warning) = cache::check(request.cache, start, "pr", &registry, head_files, None, true)?;
-    // The base is checked with its own rules; if they cannot be read, all findings count as new.
-    // Its files still give the change field by field. With the same rules, a file the pull
-    // request does not touch has the same findings at base: only the rules across records and
-    // the changed files are checked again.
-    let at_base = Side::read(&repo, &base).ok();
-    let before = at_base.as_ref().and_then(|side| {
-        let same_rules = side.rules == at_head.rules;
-        let registry = Registry::open(&side.snapshot, side.config.clone(), cx.clone()).ok()?;
-        let memo = same_rules.then_some(&memo);
-        registry.check_with(&side.snapshot, None, memo, false).ok().map(|(outcome, _)| outcome)
+    // The base is checked with the same rules: a file the pull request does not touch has the
+    // same findings there, so only the rules across records and the changed files run again.
+    // Without rules at base, all findings count as new; its files still give the field changes.
+    let base_side = at_base.as_ref().filter(|_| fallback.is_none());
+    let before = base_side.and_then(|side| {
+        registry.check_with(&side.snapshot, None, Some(&memo), false).ok().map(|(outcome, _)| outcome)
     });
 
-    let registry_dir = at_head.config.registry.to_string_lossy().replace('\\', "/");
-    let mut scope: Vec<String> = vec![registry_dir.clone()];
-    scope.extend(GOVERNANCE.iter().map(|s| (*s).to_owned()));
-    let changes = repo.changes(&base, &head, &scope)?;
-    let paths = |c: &Change| [c.new_path.clone(), c.old_path.clone()].into_iter().flatten().collect::<Vec<_>>();
-    let (in_registry, rest): (Vec<Change>, Vec<Change>) = changes
-        .into_iter()
-        .partition(|c| paths(c).iter().any(|p| p.starts_with(&format!("{registry_dir}/")) && source::is_yaml(p)));
-    // The rest of the registry folder (a README, say) is neither a record nor governance.
-    let governance: Vec<Change> = rest.into_iter().filter(|c| paths(c).iter().any(|p| is_governance(p))).collect();
+    let own_config = own.as_ref().and_then(|own| own.as_ref().ok()).map(|side| &side.config);
+    let (in_registry, governance) = changed_files(&repo, &base, &head, config, own_config)?;
     let empty = Snapshot::empty();
     let base_files = at_base.as_ref().map_or(&empty, |side| &side.snapshot);
     let records: Vec<RecordChange> =
-        in_registry.into_iter().map(|c| record_change(c, base_files, &at_head.snapshot, config, cx.lang)).collect();
-    let governance: Vec<String> = governance.into_iter().filter_map(|c| c.new_path.or(c.old_path)).collect();
+        in_registry.into_iter().map(|c| record_change(c, base_files, head_files, config, cx.lang)).collect();
 
+    let mut view = ChangeView { records: &records, governance: &governance, rules: None, cx: &cx };
+    let rules = own.zip(base_side).and_then(|(own, judged)| rules_change(&registry, judged, own, &outcome, &view));
+    view.rules = rules.as_ref();
     let mut findings = mark(outcome.findings, &records, before.as_ref(), request.all);
-    let view = ChangeView { records: &records, governance: &governance, cx: &cx };
-    findings.extend(check_change(&view, &registry));
+    findings.extend(registry.apply_levels(run_change_rules(&view)));
     finding::sort(&mut findings);
     let mut sources = outcome.sources;
     for r in &records {
@@ -188,19 +199,121 @@ pub fn review(start: &Path, request: &Request, lang: Option<Lang>, today: Date) 
             sources.entry(path.clone()).or_insert_with(|| Arc::clone(text));
         }
     }
+    // A configuration toets cannot use is shown at its line, as a record is.
+    if let Some(invalid) = rules.as_ref().and_then(|r| r.invalid.as_ref())
+        && let Ok(Some(bytes)) = repo.file(&head, &invalid.file)
+        && let Ok(text) = load::config_text(bytes, &invalid.file)
+    {
+        sources.insert(invalid.file.clone(), Arc::new(text));
+    }
     Ok(Review {
         base: format!("{} ({})", base.name, short(&base)),
         head: format!("{} ({})", head.name, short(&head)),
         base_sha: base.oid.to_string(),
         head_sha: head.oid.to_string(),
+        judged_by: if fallback.is_some() { Judge::Head } else { Judge::Base },
         records,
         governance,
         findings,
+        rules,
         sources,
         files: outcome.files,
         lang: cx.lang,
         cache_warning,
     })
+}
+
+/// The rules that judge, the base's (or, when it has none toets can use, the head's), with the
+/// sides as read: the base's when it could be read, and the head's own to compare with
+/// (`fallback` when it judges).
+struct Judged {
+    registry: Registry,
+    base: Option<Side>,
+    own: Option<Result<Side, ToolError>>,
+    fallback: Option<Side>,
+}
+
+/// The base's rules judge the pull request, as GitHub reads CODEOWNERS from the base: a pull
+/// request cannot weaken the check that judges it. Only when the base has no rules toets can use
+/// (say, the pull request that brings the first schema) do the head's own judge it.
+fn judge(repo: &Repo, base: &Rev, head: &Rev, lang: Option<Lang>, today: Date) -> Result<Judged, ToolError> {
+    let at_base = Side::read(repo, base).ok();
+    let at_head = Side::read(repo, head);
+    if let Some(registry) = at_base.as_ref().and_then(|side| side.registry(lang, today).ok()) {
+        return Ok(Judged { registry, base: at_base, own: Some(at_head), fallback: None });
+    }
+    let side = at_head?;
+    Ok(Judged { registry: side.registry(lang, today)?, base: at_base, own: None, fallback: Some(side) })
+}
+
+/// The changed records and the changed governance paths between `base` and `head`: the
+/// registry as `config` has it, and the rules wherever `config` or the pull request's own
+/// configuration (`own`) put the schemas.
+fn changed_files(
+    repo: &Repo,
+    base: &Rev,
+    head: &Rev,
+    config: &Config,
+    own: Option<&Config>,
+) -> Result<(Vec<Change>, Vec<String>), ToolError> {
+    let registry_dir = config.registry.to_string_lossy().replace('\\', "/");
+    let mut rules_files: Vec<String> = config.files().1[..2].to_vec();
+    if let Some(own) = own {
+        rules_files.extend(own.files().1[..2].iter().cloned());
+    }
+    let mut scope: Vec<String> = vec![registry_dir.clone()];
+    scope.extend(GOVERNANCE.iter().map(|s| (*s).to_owned()));
+    scope.extend(rules_files.iter().cloned());
+    let changes = repo.changes(base, head, &scope)?;
+    let paths = |c: &Change| [c.new_path.clone(), c.old_path.clone()].into_iter().flatten().collect::<Vec<_>>();
+    let is_rule = |p: &String| is_governance(p) || rules_files.contains(p);
+    let (in_registry, rest): (Vec<Change>, Vec<Change>) = changes.into_iter().partition(|c| {
+        paths(c).iter().any(|p| p.starts_with(&format!("{registry_dir}/")) && source::is_yaml(p) && !is_rule(p))
+    });
+    // The rest of the registry folder (a README, say) is neither a record nor governance.
+    let governance =
+        rest.into_iter().filter(|c| paths(c).iter().any(is_rule)).filter_map(|c| c.new_path.or(c.old_path)).collect();
+    Ok((in_registry, governance))
+}
+
+/// What the pull request's own rules (`own`, as read from head) would change against the base's
+/// (`registry`, read from the base's side `judged`): `None` when they are the same. `found` is
+/// what the base's rules find at head, `view` the change, whose rules run with both levels.
+fn rules_change(
+    registry: &Registry,
+    judged: &Side,
+    own: Result<Side, ToolError>,
+    found: &Outcome,
+    view: &ChangeView,
+) -> Option<RulesChange> {
+    let own = match own {
+        Ok(side) if side.rules == judged.rules => return None,
+        Ok(side) => side,
+        // Its own `toets.toml` (or a schema) cannot be read: the finding says why.
+        Err(e) => {
+            let invalid = Invalid::of(e);
+            return Some(RulesChange::invalid(vec![invalid.file.clone()], invalid));
+        }
+    };
+    let (_, names) = own.config.files();
+    let files: Vec<String> = [config::FILE.to_owned(), names[0].clone(), names[1].clone()]
+        .into_iter()
+        .zip(own.rules.iter().zip(&judged.rules))
+        .filter_map(|(file, (a, b))| (a != b).then_some(file))
+        .collect();
+    // The messages in the review's language, so that the same finding has the same fingerprint.
+    let theirs = match own.registry(Some(registry.cx.lang), registry.cx.today) {
+        Ok(theirs) => theirs,
+        Err(e) => return Some(RulesChange::invalid(files, Invalid::of(e))),
+    };
+    let reported = match theirs.check(&own.snapshot, None) {
+        Ok(outcome) => outcome.findings,
+        Err(e) => return Some(RulesChange::invalid(files, Invalid::of(e))),
+    };
+    let change = run_change_rules(view);
+    let judged_all = [&found.findings[..], &registry.apply_levels(change.clone())].concat();
+    let own_all = [reported, theirs.apply_levels(change)].concat();
+    Some(RulesChange::compare(files, &registry.config, &theirs.config, &judged_all, &own_all))
 }
 
 /// Whether `path` is one of the governance paths or inside one.
@@ -228,15 +341,25 @@ impl Side {
             Some(text) => Config::parse(text)?,
             None => Config::default(),
         };
-        let path = |p: &Path| p.to_string_lossy().replace('\\', "/");
-        let dirs = [path(&config.registry)];
-        let files = [path(&config.schema), path(&config.domains_schema), path(&config.domains)];
+        let (dirs, files) = config.files();
         let snapshot = repo.snapshot(rev, &dirs, &files, &Limits::default())?;
         let mut rules = vec![toml];
         for schema in &files[..2] {
             rules.push(snapshot.config(schema)?);
         }
         Ok(Side { config, snapshot, rules })
+    }
+
+    /// The registry of this side's rules, in `lang` (else the configuration's).
+    fn registry(&self, lang: Option<Lang>, today: Date) -> Result<Registry, ToolError> {
+        let config = &self.config;
+        let cx = Context {
+            lang: lang.unwrap_or(config.lang),
+            today,
+            main_domains: config.main_domains.clone(),
+            thresholds: config.thresholds.clone(),
+        };
+        Registry::open(&self.snapshot, config.clone(), cx)
     }
 }
 
@@ -309,8 +432,8 @@ fn mark(findings: Vec<Finding>, records: &[RecordChange], base: Option<&Outcome>
         .collect()
 }
 
-/// Runs the rules on the change itself, with the severities of `toets.toml`.
-fn check_change(view: &ChangeView, registry: &Registry) -> Vec<Finding> {
+/// Runs the rules on the change itself; the severities of `toets.toml` are the caller's to apply.
+fn run_change_rules(view: &ChangeView) -> Vec<Finding> {
     let mut out = Vec::new();
     for rule in rules::RULES {
         if let Check::Change(check) = rule.check {
@@ -320,5 +443,5 @@ fn check_change(view: &ChangeView, registry: &Registry) -> Vec<Finding> {
     for f in &mut out {
         f.scope = Some(Scope::InChange);
     }
-    registry.apply_levels(out)
+    out
 }

@@ -1,7 +1,8 @@
 //! `toets.toml` and the schemas are hostile input too: they come in with a pull request. Through
 //! the real binary: out-of-range thresholds, paths out of the repository, and configuration files
 //! that are links, pipes or endless stop the run with exit 2 and say where; nothing outside the
-//! repository is read.
+//! repository is read. In `toets pr` the base's rules judge, and the pull request's own broken
+//! rules are a finding.
 
 mod common;
 
@@ -186,7 +187,8 @@ fn configuration_files_inside_the_repository_are_read_within_limits() {
 }
 
 /// On a branch `name` from `main`, replaces `rel` by a link to `target`, commits it and runs
-/// `toets pr` on the branch: it must stop with exit 2. Returns the error.
+/// `toets pr` on the branch: the base's rules judge it, and the link is a `config-invalid`
+/// finding on `rel` (exit 1). Returns its message.
 #[cfg(unix)]
 fn pr_with_link(repo: &Repo, name: &str, rel: &str, target: &str) -> String {
     repo.checkout("main");
@@ -194,9 +196,14 @@ fn pr_with_link(repo: &Repo, name: &str, rel: &str, target: &str) -> String {
     std::fs::remove_file(repo.path().join(rel)).expect("remove");
     std::os::unix::fs::symlink(target, repo.path().join(rel)).expect("link");
     repo.commit("a link");
-    let out = repo.toets(&["pr", "--base", "main", "--head", name]);
-    assert_eq!(out.status.code(), Some(2), "{}", common::stdout(&out));
-    error(&out)
+    let out = repo.toets(&["pr", "--base", "main", "--head", name, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", error(&out));
+    let review = common::json(&out);
+    let found: Vec<&serde_json::Value> =
+        review["findings"].as_array().expect("findings").iter().filter(|f| f["rule"] == "config-invalid").collect();
+    assert_eq!(found.len(), 1, "{}", review["findings"]);
+    assert_eq!(found[0]["file"], rel);
+    found[0]["message"].as_str().unwrap_or_default().to_owned()
 }
 
 #[cfg(unix)]
@@ -205,8 +212,8 @@ fn a_pull_request_cannot_bring_configuration_links() {
     let repo = Repo::new();
     repo.record("afvalwijzer", |r| r);
     repo.commit("base");
-    let refused = "it is a link in the commit; toets does not follow links";
-    let schema = "schemas/domains.schema.json";
-    assert_eq!(pr_with_link(&repo, "schema-link", schema, "/dev/zero"), format!("{schema}: {refused}"));
-    assert_eq!(pr_with_link(&repo, "config-link", "toets.toml", "/etc/passwd"), format!("toets.toml: {refused}"));
+    let refused = "toets cannot use the rules this pull request brings: it is a link in the commit; toets does not \
+                   follow links. It is judged by the rules of its base; once merged, toets could not check the registry.";
+    assert_eq!(pr_with_link(&repo, "schema-link", "schemas/domains.schema.json", "/dev/zero"), refused);
+    assert_eq!(pr_with_link(&repo, "config-link", "toets.toml", "/etc/passwd"), refused);
 }

@@ -657,6 +657,16 @@ fn a_base_that_cannot_be_checked_still_gives_the_field_changes() {
     let (code, review) = pr(&repo, &["--base", "main"]);
     assert_eq!(code, Some(1));
     assert_eq!(review["governance"], j!(["schemas/application.schema.json"]));
+    // Without rules at base, the pull request's own judge it, and the review says so.
+    assert_eq!(review["judged_by"], "head");
+    assert_eq!(review["rules_change"], j!(null));
+    let page = common::stdout(&repo.toets(&["pr", "--base", "main", "--format", "markdown"]));
+    assert!(
+        page.contains(
+            "The base has no rules toets can use (a schema or `toets.toml`), so this pull request is judged by its own.</sub>"
+        ),
+        "{page}"
+    );
     assert_eq!(
         review["records"][0]["fields"],
         j!([{"kind": "changed", "field": "standards.security_txt", "old": "true", "new": "false"}])
@@ -714,7 +724,7 @@ fn a_link_in_the_head_commit_is_reported_and_not_followed() {
 }
 
 #[test]
-fn the_configuration_comes_from_the_head_commit_not_the_work_tree() {
+fn the_configuration_comes_from_the_base_commit_not_the_work_tree() {
     let repo = with_feature();
     // An uncommitted, broken toets.toml in the work tree does not concern the pull request.
     repo.write("toets.toml", "this is = not [valid toml\n");
@@ -784,4 +794,46 @@ fn a_review_from_the_cache_is_the_review_without_it() {
         rules.contains(&"https-hsts-missing".to_owned()) && rules.contains(&"security-txt-missing".to_owned()),
         "{rules:?}"
     );
+}
+
+#[test]
+fn a_review_that_changes_the_rules_is_cached_by_the_base_rules_and_is_the_review_without_it() {
+    let repo = Repo::new();
+    repo.record("afvalwijzer", |r| r);
+    repo.record("parkeren", |r| r);
+    repo.commit("base");
+    repo.branch("feature");
+    repo.write("toets.toml", "main_domains = [\"voorbeeldstad.nl\"]\n\n[rules]\nhttps-hsts-missing = \"off\"\n");
+    repo.record("parkeren", |r| r.replace("https_hsts: true", "https_hsts: false"));
+    repo.commit("no HSTS, and no rule for it");
+    let cache = tempfile::tempdir().expect("cache dir");
+    let fresh = pr_cached(&repo, None);
+    assert_eq!(fresh.status.code(), Some(1), "the base's rule still fails the change");
+    let first = pr_cached(&repo, Some(cache.path()));
+    let written = common::cache_file(cache.path());
+    assert!(written.is_some(), "no cache written");
+    let cached = pr_cached(&repo, Some(cache.path()));
+    assert_eq!(written, common::cache_file(cache.path()), "the second review did not reuse the cache");
+    for out in [&first, &cached] {
+        assert_eq!((out.status.code(), &out.stdout), (fresh.status.code(), &fresh.stdout));
+    }
+    let dropped: Vec<String> = json(&cached)["rules_change"]["dropped"]
+        .as_array()
+        .expect("dropped")
+        .iter()
+        .map(|f| format!("{} {}", f["rule"].as_str().unwrap_or_default(), f["file"].as_str().unwrap_or_default()))
+        .collect();
+    assert_eq!(dropped, ["https-hsts-missing registry/parkeren.yaml"]);
+    // The same registry checked on main has the same key: the base's rules, not the branch's.
+    repo.checkout("main");
+    repo.branch("other");
+    repo.record("afvalwijzer", |r| r.replace("name: Afvalwijzer", "name: Afvalkalender"));
+    repo.commit("rename");
+    let other = pr_cached(&repo, Some(cache.path()));
+    assert_eq!(other.status.code(), Some(0), "{}", String::from_utf8_lossy(&other.stderr));
+    let rewritten = common::cache_file(cache.path());
+    assert_ne!(written, rewritten, "one record changed, the cache is updated");
+    let again = pr_cached(&repo, Some(cache.path()));
+    assert_eq!(again.stdout, other.stdout);
+    assert_eq!(rewritten, common::cache_file(cache.path()), "the same rules reuse the whole cache");
 }

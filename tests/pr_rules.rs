@@ -353,3 +353,221 @@ fn governance_changed_is_quiet_when_only_records_and_other_files_change() {
     repo.commit("record and docs");
     assert_eq!(findings(&repo, "governance-changed"), []);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The rules of the base judge; governance-changed says what the pull request's own would do
+// ---------------------------------------------------------------------------------------------
+
+/// `toets pr --base main` in `format`, with its exit code; commit ids replaced by names.
+fn page(repo: &Repo, format: &str) -> (Option<i32>, String) {
+    let out = repo.toets(&["pr", "--base", "main", "--format", format]);
+    let short = |spec: &str| {
+        let oid = repo.git.revparse_single(spec).expect("rev").peel_to_commit().expect("commit").id().to_string();
+        oid.chars().take(10).collect::<String>()
+    };
+    let text = common::stdout(&out).replace(&short("main"), "<base>").replace(&short("HEAD"), "<head>");
+    (out.status.code(), text)
+}
+
+/// The message of the one finding of `rule` on `file`.
+fn message_of(review: &Value, rule: &str, file: &str) -> String {
+    let found: Vec<&Value> = review["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == rule && f["file"] == file)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    found[0]["message"].as_str().unwrap_or_default().to_owned()
+}
+
+/// `(rule, file, line)` of each finding in a list of the review's `rules_change`.
+fn listed(review: &Value, list: &str) -> Vec<(String, String, u64)> {
+    review["rules_change"][list]
+        .as_array()
+        .unwrap_or_else(|| panic!("no {list}: {}", review["rules_change"]))
+        .iter()
+        .map(|f| {
+            let s = |v: &Value| v.as_str().unwrap_or_default().to_owned();
+            (s(&f["rule"]), s(&f["file"]), f["line"].as_u64().unwrap_or_default())
+        })
+        .collect()
+}
+
+#[test]
+fn a_rule_switched_off_by_the_pull_request_still_judges_it() {
+    // At base, one record already lacks the CIO's approval; the branch removes another's and
+    // switches the rule off.
+    let repo = Repo::new();
+    repo.record("afvalwijzer", |r| r);
+    repo.record("parkeren", no_approval);
+    repo.commit("base");
+    repo.branch("feature");
+    repo.write("toets.toml", "main_domains = [\"voorbeeldstad.nl\"]\n\n[rules]\ncio-approval-missing = \"off\"\n");
+    repo.record("afvalwijzer", no_approval);
+    repo.commit("no approval needed");
+    let (code, _) = page(&repo, "json");
+    assert_eq!(code, Some(1), "the base's rule still fails the pull request");
+    let review = review(&repo);
+    assert_eq!(review["judged_by"], "base");
+    assert_eq!(
+        findings(&repo, "cio-approval-missing"),
+        [(
+            "cio-approval-missing".to_owned(),
+            "registry/afvalwijzer.yaml".to_owned(),
+            16,
+            3,
+            "error".to_owned(),
+            "in_changed_file".to_owned()
+        )]
+    );
+    assert_eq!(
+        message_of(&review, "governance-changed", "toets.toml"),
+        "This pull request changes `toets.toml`, which is part of the rules themselves, not of a record. With this \
+         change, `cio-approval-missing` would be off (now an error): 2 findings would no longer be reported, e.g. \
+         `registry/afvalwijzer.yaml` line 16 (`cio-approval-missing`)."
+    );
+    assert_eq!(review["rules_change"]["files"], serde_json::json!(["toets.toml"]));
+    assert_eq!(
+        review["rules_change"]["settings"],
+        serde_json::json!([{"name": "rules.cio-approval-missing", "base": "error", "head": "off"}])
+    );
+    let dropped = |file: &str| ("cio-approval-missing".to_owned(), file.to_owned(), 16);
+    assert_eq!(listed(&review, "dropped"), [dropped("registry/afvalwijzer.yaml"), dropped("registry/parkeren.yaml")]);
+    assert_eq!(listed(&review, "added"), []);
+    insta::assert_snapshot!("rule_switched_off_human", page(&repo, "human").1);
+    insta::assert_snapshot!("rule_switched_off_markdown", page(&repo, "markdown").1);
+}
+
+#[test]
+fn a_schema_loosened_by_the_pull_request_still_judges_it() {
+    let repo = with_records(&["afvalwijzer"], |r| r);
+    let text = std::fs::read_to_string(repo.path().join("schemas/application.schema.json")).expect("schema");
+    let mut schema: Value = serde_json::from_str(&text).expect("JSON");
+    schema["required"].as_array_mut().expect("required").retain(|k| k != "description");
+    repo.write("schemas/application.schema.json", &serde_json::to_string_pretty(&schema).expect("JSON"));
+    repo.record("afvalwijzer", |r| {
+        r.replace("description: Laat per adres zien wanneer welk afval wordt opgehaald.\n", "")
+    });
+    repo.commit("description optional");
+    let (code, _) = page(&repo, "json");
+    assert_eq!(code, Some(1));
+    let review = review(&repo);
+    assert_eq!(
+        findings(&repo, "schema"),
+        [(
+            "schema".to_owned(),
+            "registry/afvalwijzer.yaml".to_owned(),
+            2,
+            1,
+            "error".to_owned(),
+            "in_changed_file".to_owned()
+        )]
+    );
+    assert_eq!(review["rules_change"]["files"], serde_json::json!(["schemas/application.schema.json"]));
+    assert_eq!(review["rules_change"]["settings"], serde_json::json!([]));
+    assert_eq!(listed(&review, "dropped"), [("schema".to_owned(), "registry/afvalwijzer.yaml".to_owned(), 2)]);
+    assert_eq!(
+        message_of(&review, "governance-changed", "schemas/application.schema.json"),
+        "This pull request changes `schemas/application.schema.json`, which is part of the rules themselves, not of \
+         a record. With this change, 1 finding would no longer be reported, e.g. `registry/afvalwijzer.yaml` line 2 \
+         (`schema`)."
+    );
+    insta::assert_snapshot!("schema_loosened_human", page(&repo, "human").1);
+}
+
+#[test]
+fn a_broken_toets_toml_in_the_pull_request_is_a_finding_on_it() {
+    let repo = with_records(&["afvalwijzer"], |r| r);
+    repo.write("toets.toml", "main_domains = [\"voorbeeldstad.nl\"]\n\n[rules\ncio-approval-missing = \"off\"\n");
+    repo.record("afvalwijzer", no_approval);
+    repo.commit("broken configuration");
+    let (code, _) = page(&repo, "json");
+    assert_eq!(code, Some(1));
+    let review = review(&repo);
+    assert_eq!(findings(&repo, "config-invalid"), [seen("config-invalid", "toets.toml", 3, 7, "error")]);
+    assert_eq!(findings(&repo, "cio-approval-missing").len(), 1, "the records are still judged");
+    assert_eq!(review["rules_change"]["invalid"]["file"], "toets.toml");
+    insta::assert_snapshot!("config_invalid", page(&repo, "human").1);
+}
+
+#[test]
+fn config_invalid_fires_on_a_rule_that_does_not_exist_and_on_a_schema_that_is_not_json() {
+    let repo = with_records(&["afvalwijzer"], |r| r);
+    repo.write("toets.toml", "main_domains = [\"voorbeeldstad.nl\"]\n\n[rules]\npentest = \"off\"\n");
+    repo.commit("unknown rule");
+    assert_eq!(findings(&repo, "config-invalid"), [seen("config-invalid", "toets.toml", 1, 1, "error")]);
+    let review = review(&repo);
+    assert_eq!(
+        message_of(&review, "config-invalid", "toets.toml"),
+        "toets cannot use the rules this pull request brings: [rules] names `pentest`, which is not a rule; `toets \
+         rules` lists them. It is judged by the rules of its base; once merged, toets could not check the registry."
+    );
+    repo.write("toets.toml", "main_domains = [\"voorbeeldstad.nl\"]\n");
+    repo.write("schemas/domains.schema.json", "{ not json");
+    repo.commit("broken schema");
+    assert_eq!(
+        findings(&repo, "config-invalid"),
+        [seen("config-invalid", "schemas/domains.schema.json", 1, 1, "error")]
+    );
+}
+
+#[test]
+fn config_invalid_and_the_effect_are_quiet_when_the_rules_stay() {
+    let repo = with_records(&["afvalwijzer"], |r| r);
+    repo.record("afvalwijzer", no_approval);
+    repo.commit("record only");
+    let review = review(&repo);
+    assert_eq!(review["rules_change"], Value::Null);
+    assert_eq!(findings(&repo, "config-invalid"), []);
+    assert_eq!(findings(&repo, "governance-changed"), []);
+}
+
+#[test]
+fn a_comment_in_toets_toml_changes_no_finding_and_says_so() {
+    let repo = with_records(&["afvalwijzer"], |r| r);
+    repo.write("toets.toml", "# Reviewed by the CIO.\nmain_domains = [\"voorbeeldstad.nl\"]\n");
+    repo.commit("comment");
+    let review = review(&repo);
+    assert_eq!(
+        message_of(&review, "governance-changed", "toets.toml"),
+        "This pull request changes `toets.toml`, which is part of the rules themselves, not of a record. With this \
+         change, toets would find the same in this registry."
+    );
+}
+
+#[test]
+fn what_the_new_rules_would_let_through_is_listed_up_to_ten_then_counted() {
+    let ids: Vec<String> = (1..=12).map(|i| format!("loket-{i:02}")).collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let repo = with_records(&ids, no_approval);
+    repo.write("toets.toml", "main_domains = [\"voorbeeldstad.nl\"]\n\n[rules]\ncio-approval-missing = \"off\"\n");
+    repo.commit("no approval needed");
+    let review = review(&repo);
+    assert_eq!(review["rules_change"]["dropped"].as_array().map(Vec::len), Some(12), "JSON lists them all");
+    let (code, human) = page(&repo, "human");
+    assert_eq!(code, Some(0), "the records did not change: the findings are elsewhere and at base");
+    let lines: Vec<&str> = human
+        .lines()
+        .skip_while(|l| *l != "    No longer reported (12):")
+        .skip(1)
+        .take_while(|l| l.starts_with("      "))
+        .collect();
+    let listed = |i: usize| {
+        format!(
+            "      × registry/loket-{i:02}.yaml:16:3 cio-approval-missing: The status is `live`, but the CIO's \
+             ratification (`cio_approval`) is missing."
+        )
+    };
+    let mut expected: Vec<String> = (1..=10).map(listed).collect();
+    expected.push("      … 2 more".to_owned());
+    assert_eq!(lines, expected);
+    let (_, markdown) = page(&repo, "markdown");
+    let listed: Vec<&str> = markdown.lines().filter(|l| l.starts_with("- ❌ `cio-approval-missing`")).collect();
+    assert_eq!(listed.len(), 10);
+    assert!(markdown.contains("No longer reported (12):\n"), "{markdown}");
+    assert!(
+        markdown.contains("\n_… 2 more findings not shown; `toets pr` in a terminal shows them all._\n"),
+        "{markdown}"
+    );
+}

@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::finding::{Lang, Summary};
 use crate::git::ChangeKind;
 use crate::pr::{RecordChange, Review};
+use crate::rules_change::RulesChange;
 
 /// Paths of governance files named in the decision; the rest are counted.
 const GOVERNANCE_NAMED: usize = 5;
@@ -124,6 +125,11 @@ pub fn decisions(review: &Review, lang: Lang) -> Vec<Decision> {
                 .concat(),
             ),
         ));
+        if let Some(change) = &review.rules
+            && let Some((_, parts)) = out.last_mut()
+        {
+            parts.extend(rules_effect(change, lang));
+        }
     }
     for record in &review.records {
         for_record(record, review, lang, &mut out);
@@ -131,6 +137,52 @@ pub fn decisions(review: &Review, lang: Lang) -> Vec<Decision> {
     // The sort is stable: within a kind, decisions keep the order of the records.
     out.sort_by_key(|(kind, _)| *kind);
     out.into_iter().map(|(kind, parts)| Decision { kind, parts }).collect()
+}
+
+/// " With its own rules: 3 findings no longer reported, 1 error only a warning." What the pull
+/// request's rules would do, counted (the page lists them).
+fn rules_effect(change: &RulesChange, lang: Lang) -> Vec<Part> {
+    if change.invalid.is_some() {
+        let rule = Part::Code("config-invalid".into());
+        return lang.pick(
+            vec![t(" toets cannot use its own rules (see "), rule.clone(), t(").")],
+            vec![t(" toets kan de eigen regels ervan niet gebruiken (zie "), rule, t(").")],
+        );
+    }
+    if change.same_findings() {
+        return vec![t(
+            lang.pick(" Its own rules would find the same.", " De eigen regels ervan zouden hetzelfde vinden.")
+        )];
+    }
+    let counts: Vec<String> = [
+        (
+            change.dropped.len(),
+            ("finding no longer reported", "findings no longer reported"),
+            ("bevinding niet meer gemeld", "bevindingen niet meer gemeld"),
+        ),
+        (
+            change.softened.len(),
+            ("error only a warning", "errors only warnings"),
+            ("fout alleen nog een waarschuwing", "fouten alleen nog een waarschuwing"),
+        ),
+        (change.added.len(), ("finding added", "findings added"), ("bevinding erbij", "bevindingen erbij")),
+        (
+            change.hardened.len(),
+            ("warning an error", "warnings errors"),
+            ("waarschuwing een fout", "waarschuwingen een fout"),
+        ),
+    ]
+    .into_iter()
+    .filter(|(n, ..)| *n > 0)
+    .map(|(n, en, nl)| {
+        let (one, many) = lang.pick(en, nl);
+        plural(n, one, many)
+    })
+    .collect();
+    vec![t(lang.pick(
+        format!(" With its own rules: {}.", counts.join(", ")),
+        format!(" Met de eigen regels ervan: {}.", counts.join(", ")),
+    ))]
 }
 
 /// Where the errors are: the records by name (the first few), and "elsewhere" for the rest.

@@ -14,7 +14,8 @@ use super::decision::{self, Part};
 use super::review::{self, Piece, Role, Section, VALUE_CHARS};
 use crate::diff::FieldChange;
 use crate::finding::{Finding, Lang, Severity, Summary};
-use crate::pr::Review;
+use crate::pr::{Judge, Review};
+use crate::rules_change::RulesChange;
 
 /// The page stops adding sections before it is this many bytes long (GitHub counts characters,
 /// which are never more than bytes).
@@ -96,6 +97,9 @@ fn page(review: &Review, summary: &Summary, lang: Lang) -> String {
         if listed < review.governance.len() {
             let what = lang.pick("paths", "paden");
             let _ = block.push(&format!("\n{}\n", not_shown(review.governance.len() - listed, what, lang)));
+        }
+        if let Some(change) = &review.rules {
+            rules_effect(&mut block, change, lang);
         }
         if !rules.is_empty() {
             let _ = block.push(&format!("\n**{}**\n\n", lang.pick("Findings", "Bevindingen")));
@@ -206,6 +210,48 @@ fn record_block(section: &Section, review: &Review, lang: Lang, findings_left: &
     block.text
 }
 
+/// What the pull request's own rules would do: a table of the settings they change, then per
+/// kind of effect the first findings, one line each, and how many more there are.
+fn rules_effect(block: &mut Block, change: &RulesChange, lang: Lang) {
+    let _ = block.push(&format!("\n**{}**\n", text(review::effect_title(lang))));
+    if !change.settings.is_empty() {
+        let (setting, now, then) = lang.pick(("setting", "now", "would be"), ("instelling", "nu", "wordt"));
+        let _ = block.push(&format!("\n| {setting} | {now} | {then} |\n|---|---|---|\n"));
+        let cell = |s: &str| code(&review::clip(s, VALUE_CHARS)).replace('|', "\\|");
+        for s in &change.settings {
+            if !block.push(&format!("| {} | {} | {} |\n", cell(&s.name), cell(&s.base), cell(&s.head))) {
+                break;
+            }
+        }
+    }
+    if let Some(note) = review::effect_note(change, lang) {
+        let _ = block.push(&format!("\n{}\n", message(note)));
+    }
+    for (title, list) in review::effects(change, lang) {
+        let _ = block.push(&format!("\n{} ({}):\n\n", text(title), list.len()));
+        let mut shown = 0;
+        for f in list.iter().take(review::EFFECT_FINDINGS) {
+            let line = format!(
+                "- {} {} · {} {} {}: {}\n",
+                icon(Some(f.severity)),
+                code(f.rule),
+                code(&f.file),
+                lang.pick("line", "regel"),
+                f.line,
+                message(&review::clip(&f.message, VALUE_CHARS))
+            );
+            if !block.push(&line) {
+                break;
+            }
+            shown += 1;
+        }
+        if shown < list.len() {
+            let what = lang.pick("findings", "bevindingen");
+            let _ = block.push(&format!("\n{}\n", not_shown(list.len() - shown, what, lang)));
+        }
+    }
+}
+
 /// Findings as a list, at most `left` of them (which it lowers), with a line for the rest.
 fn findings(block: &mut Block, findings: &[&Finding], with_file: bool, left: &mut usize, lang: Lang) {
     let mut shown = 0;
@@ -307,7 +353,11 @@ fn not_shown(n: usize, what: &str, lang: Lang) -> String {
 fn footer(review: &Review, lang: Lang) -> String {
     let files = review.files;
     let (head, base) = (code(&review.head), code(&review.base));
-    lang.pick(
+    let judged = match review.judged_by {
+        Judge::Head => format!(" {}", message(review::judged_by_head(lang))),
+        Judge::Base => String::new(),
+    };
+    let text = lang.pick(
         format!(
             "toets checked {} at {head}, compared with {base}. `toets explain <rule>` explains a rule.",
             decision::plural(files, "file", "files")
@@ -316,7 +366,8 @@ fn footer(review: &Review, lang: Lang) -> String {
             "toets controleerde {} op {head}, vergeleken met {base}. `toets explain <regel>` legt een regel uit.",
             decision::plural(files, "bestand", "bestanden")
         ),
-    )
+    );
+    format!("{text}{judged}")
 }
 
 /// A sentence of parts: names bold, values as code, the rest escaped. In a table cell a `|`

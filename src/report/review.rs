@@ -18,8 +18,9 @@ use super::{PrFormat, Render, Report, rank};
 use crate::diff::FieldChange;
 use crate::finding::{Finding, Lang, Severity, Summary};
 use crate::git::ChangeKind;
-use crate::pr::{RecordChange, Review};
+use crate::pr::{Judge, RecordChange, Review};
 use crate::rules::is_hidden;
+use crate::rules_change::RulesChange;
 
 /// A value in a change list or a fact is cut after this many characters.
 pub const VALUE_CHARS: usize = 200;
@@ -521,6 +522,9 @@ fn human(out: &mut dyn Write, review: &Review, summary: Summary, color: bool, la
     };
     writeln!(out, "{}", bold(&format!("toets · {} · {counts}", records_line(review, lang))))?;
     writeln!(out, "{} → {}", flat(&review.base), flat(&review.head))?;
+    if review.judged_by == Judge::Head {
+        writeln!(out, "{}", judged_by_head(lang))?;
+    }
 
     writeln!(out, "\n{}", bold(lang.pick("For the CIO to decide:", "Ter beslissing aan de CIO:")))?;
     let decisions = decision::decisions(review, lang);
@@ -560,6 +564,9 @@ fn human(out: &mut dyn Write, review: &Review, summary: Summary, color: bool, la
         for path in &review.governance {
             writeln!(out, "  {}", flat(path))?;
         }
+        if let Some(change) = &review.rules {
+            rules_effect(out, change, lang)?;
+        }
         diagnostics(out, &rules, review, color, lang)?;
     }
     if !elsewhere.is_empty() {
@@ -573,12 +580,85 @@ fn human(out: &mut dyn Write, review: &Review, summary: Summary, color: bool, la
     Human { color, width: 100 }.render(out, &report)
 }
 
+/// Findings listed per kind of effect of the new rules; the rest are counted.
+pub const EFFECT_FINDINGS: usize = 10;
+
+/// What the pull request's own rules would do, as the pages list it: a title per kind of
+/// effect with its findings, the ones that matter most to the CIO (switched off) first.
+pub fn effects(change: &RulesChange, lang: Lang) -> Vec<(&'static str, &[Finding])> {
+    [
+        (lang.pick("No longer reported", "Niet meer gemeld"), &change.dropped),
+        (lang.pick("Errors that would only warn", "Fouten die alleen nog zouden waarschuwen"), &change.softened),
+        (lang.pick("Added", "Erbij"), &change.added),
+        (lang.pick("Warnings that would be errors", "Waarschuwingen die fouten zouden worden"), &change.hardened),
+    ]
+    .into_iter()
+    .filter(|(_, list)| !list.is_empty())
+    .map(|(title, list)| (title, list.as_slice()))
+    .collect()
+}
+
+/// The title over what the pull request's own rules would do.
+pub fn effect_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "The pull request is judged by the rules of its base. With its own rules:",
+        "Het pull request wordt beoordeeld met de regels van de basis. Met de eigen regels ervan:",
+    )
+}
+
+/// What to say when its rules find what the base's find, or cannot be used.
+pub fn effect_note(change: &RulesChange, lang: Lang) -> Option<&'static str> {
+    if change.invalid.is_some() {
+        Some(lang.pick(
+            "toets cannot use them (see `config-invalid`).",
+            "toets kan ze niet gebruiken (zie `config-invalid`).",
+        ))
+    } else if change.same_findings() {
+        Some(lang.pick("toets would find the same in this registry.", "toets zou in dit register hetzelfde vinden."))
+    } else {
+        None
+    }
+}
+
+/// What to say when the pull request is judged by its own rules.
+pub fn judged_by_head(lang: Lang) -> &'static str {
+    lang.pick(
+        "The base has no rules toets can use (a schema or `toets.toml`), so this pull request is judged by its own.",
+        "De basis heeft geen regels die toets kan gebruiken (een schema of `toets.toml`), dus dit pull request wordt beoordeeld met zijn eigen regels.",
+    )
+}
+
 /// What the section of findings elsewhere is about.
 pub fn elsewhere_note(lang: Lang) -> &'static str {
     lang.pick(
         "Records this pull request does not change, where the change causes a finding (for example a domain that is now claimed twice).",
         "Registraties die dit pull request niet wijzigt, maar waar de wijziging een bevinding veroorzaakt (bijvoorbeeld een domein dat nu twee keer wordt geclaimd).",
     )
+}
+
+/// What the pull request's own rules would do: the settings they change, then per kind of effect
+/// the first findings, one line each.
+fn rules_effect(out: &mut dyn Write, change: &RulesChange, lang: Lang) -> io::Result<()> {
+    writeln!(out, "\n  {}", effect_title(lang))?;
+    for s in &change.settings {
+        writeln!(out, "    {}: {} → {}", s.name, flat(&clip(&s.base, VALUE_CHARS)), flat(&clip(&s.head, VALUE_CHARS)))?;
+    }
+    if let Some(note) = effect_note(change, lang) {
+        writeln!(out, "    {note}")?;
+    }
+    for (title, list) in effects(change, lang) {
+        writeln!(out, "    {title} ({}):", list.len())?;
+        for f in list.iter().take(EFFECT_FINDINGS) {
+            let icon = if f.severity == Severity::Error { "×" } else { "⚠" };
+            let message = flat(&clip(&f.message, VALUE_CHARS));
+            writeln!(out, "      {icon} {}:{}:{} {}: {message}", flat(&f.file), f.line, f.column, f.rule)?;
+        }
+        if list.len() > EFFECT_FINDINGS {
+            let n = list.len() - EFFECT_FINDINGS;
+            writeln!(out, "      {}", lang.pick(format!("… {n} more"), format!("… nog {n}")))?;
+        }
+    }
+    Ok(())
 }
 
 /// Findings through the [`Human`] renderer after a blank line, without its closing summary line

@@ -61,6 +61,7 @@ mod pentest_outdated;
 mod security_txt_missing;
 // mods: change
 mod cio_approval_changed;
+mod config_invalid;
 mod governance_changed;
 mod lifecycle_step_invalid;
 mod record_deleted;
@@ -126,6 +127,7 @@ pub const RULES: &[&Rule] = &[
     &lifecycle_step_invalid::RULE,
     &cio_approval_changed::RULE,
     &governance_changed::RULE,
+    &config_invalid::RULE,
     // rules: across
     &id_duplicate::RULE,
     &reference_unknown::RULE,
