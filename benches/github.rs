@@ -19,13 +19,18 @@ fn main() {
     git.set_head("refs/heads/main").expect("main");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for name in ["application.schema.json", "domains.schema.json"] {
-        write(dir.path(), &format!("schemas/{name}"), &std::fs::read_to_string(root.join("schemas").join(name)).expect("schema"));
+        write(
+            dir.path(),
+            &format!("schemas/{name}"),
+            &std::fs::read_to_string(root.join("schemas").join(name)).expect("schema"),
+        );
     }
     write(dir.path(), "toets.toml", "main_domains = [\"voorbeeldstad.nl\"]\n");
     write(dir.path(), "registry/domains.yaml", "schema_version: \"1\"\ndomains: []\n");
     let valid = std::fs::read_to_string(root.join("tests/fixtures/valid.yaml")).expect("valid.yaml");
     let record = |id: &str, edit: &dyn Fn(String) -> String| {
-        let text = valid.replace("id: valid", &format!("id: {id}")).replace("$schema=../../schemas", "$schema=../schemas");
+        let text =
+            valid.replace("id: valid", &format!("id: {id}")).replace("$schema=../../schemas", "$schema=../schemas");
         write(dir.path(), &format!("registry/{id}.yaml"), &edit(text));
     };
     for i in 0..RECORDS {
@@ -69,7 +74,16 @@ fn measure(dir: &Path, git: &git2::Repository, base: git2::Oid, head: git2::Oid,
             .env("GITHUB_REPOSITORY", format!("{OWNER}/{REPO}"))
             .env("GITHUB_EVENT_PATH", &event)
             .env("GITHUB_TOKEN", TOKEN)
-            .args(["pr", "--base", &base.to_string(), "--head", &head.to_string(), "--format", "json", "--github-review"])
+            .args([
+                "pr",
+                "--base",
+                &base.to_string(),
+                "--head",
+                &head.to_string(),
+                "--format",
+                "json",
+                "--github-review",
+            ])
             .output()
             .expect("toets runs");
         let seconds = started.elapsed().as_secs_f64();

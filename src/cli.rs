@@ -307,13 +307,18 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
             Ok(0)
         }
         Command::New { id, force } => {
-            let path = template::write(&root, &config, &id, force, lang)?;
+            let written = template::write(&root, &config, &id, force, lang)?;
+            let path = written.path.display();
+            if let Some(what) = written.replaced {
+                let said = lang.pick(
+                    format!("Replaced {path}, which held {what}, with an empty template; its old text is in git (`git diff {path}`)."),
+                    format!("{path}, met daarin {what}, vervangen door een lege sjabloon; de oude tekst staat in git (`git diff {path}`)."),
+                );
+                emit(|out| writeln!(out, "{said}"))?;
+            }
             let done = lang.pick(
-                format!("Wrote {}. Fill it in, then run `toets check` to see what is still missing.", path.display()),
-                format!(
-                    "{} geschreven. Vul het in en voer `toets check` uit om te zien wat nog ontbreekt.",
-                    path.display()
-                ),
+                format!("Wrote {path}. Fill it in, then run `toets check` to see what is still missing."),
+                format!("{path} geschreven. Vul het in en voer `toets check` uit om te zien wat nog ontbreekt."),
             );
             emit(|out| writeln!(out, "{done}"))?;
             Ok(0)

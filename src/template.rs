@@ -12,8 +12,15 @@ use crate::config::Config;
 use crate::error::ToolError;
 use crate::finding::Lang;
 
-/// Writes `<registry>/<id>.yaml` and returns its path.
-pub fn write(root: &Path, config: &Config, id: &str, force: bool, lang: Lang) -> Result<PathBuf, ToolError> {
+/// What `toets new` did.
+pub struct Written {
+    pub path: PathBuf,
+    /// The record it replaced (with `--force`), described for the department.
+    pub replaced: Option<String>,
+}
+
+/// Writes `<registry>/<id>.yaml`.
+pub fn write(root: &Path, config: &Config, id: &str, force: bool, lang: Lang) -> Result<Written, ToolError> {
     if !valid_id(id) {
         return Err(ToolError::Usage(lang.pick(
             format!("`{id}` cannot be an id: use 1 to 63 lowercase letters, digits and single hyphens, e.g. `afvalwijzer`."),
@@ -33,10 +40,20 @@ pub fn write(root: &Path, config: &Config, id: &str, force: bool, lang: Lang) ->
             format!("{} is een koppeling; toets schrijft niet via koppelingen.", path.display()),
         )));
     }
-    if path.exists() && !force {
+    let replaced = path.exists().then(|| existing(&path, lang));
+    let shown = config.registry.join(format!("{id}.yaml"));
+    if let (Some(what), false) = (&replaced, force) {
         return Err(ToolError::Usage(lang.pick(
-            format!("{} already exists; use --force to overwrite it.", path.display()),
-            format!("{} bestaat al; gebruik --force om het te overschrijven.", path.display()),
+            format!(
+                "{} exists already: {what}. Choose another id, or change that record. \
+                 (`--force` would replace it with an empty template.)",
+                shown.display()
+            ),
+            format!(
+                "{} bestaat al: {what}. Kies een ander kenmerk, of wijzig die registratie. \
+                 (`--force` zou hem vervangen door een lege sjabloon.)",
+                shown.display()
+            ),
         )));
     }
     let up = "../".repeat(config.registry.components().count());
@@ -46,7 +63,22 @@ pub fn write(root: &Path, config: &Config, id: &str, force: bool, lang: Lang) ->
         std::fs::create_dir_all(dir).map_err(io)?;
     }
     std::fs::write(&path, render(&schema, &schema_ref, id, lang)).map_err(io)?;
-    Ok(path)
+    Ok(Written { path: shown, replaced })
+}
+
+/// What an existing file holds, in a few words: the record's name and status, and its size.
+fn existing(path: &Path, lang: Lang) -> String {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let lines = text.lines().count();
+    let doc = crate::load::parse(&text, "", &crate::load::Limits::default(), lang).ok();
+    let field = |p: &str| doc.as_ref().and_then(|d| d.value.pointer(p)?.as_str().map(str::to_owned));
+    match (field("/name"), field("/lifecycle/status")) {
+        (Some(name), Some(status)) => lang.pick(
+            format!("the record of {name} (status: {status}), {lines} lines"),
+            format!("de registratie van {name} (status: {status}), {lines} regels"),
+        ),
+        _ => lang.pick(format!("a file of {lines} lines"), format!("een bestand van {lines} regels")),
+    }
 }
 
 /// An id as the schema allows it: `^[a-z0-9]+(-[a-z0-9]+)*$`, at most 63 characters.

@@ -119,8 +119,21 @@ fn new_refuses_a_bad_id_and_an_existing_file() {
     let dir = repo();
     assert_eq!(toets(dir.path(), &["new", "Afval Wijzer"]).status.code(), Some(2));
     assert_eq!(toets(dir.path(), &["new", "afval"]).status.code(), Some(0));
-    assert_eq!(toets(dir.path(), &["new", "afval"]).status.code(), Some(2));
-    assert_eq!(toets(dir.path(), &["new", "afval", "--force"]).status.code(), Some(0));
+    let refused = toets(dir.path(), &["new", "afval"]);
+    assert_eq!(refused.status.code(), Some(2));
+    let said = text(&refused.stderr).replace('│', " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        said.contains(
+            "registry/afval.yaml exists already: a file of 84 lines. Choose another id, or change that record."
+        ),
+        "{said}"
+    );
+    std::fs::write(dir.path().join("registry/afval.yaml"), "name: Afvalwijzer\nlifecycle:\n  status: live\n")
+        .expect("write");
+    let forced = toets(dir.path(), &["new", "afval", "--force"]);
+    assert_eq!(forced.status.code(), Some(0));
+    let said = text(&forced.stdout);
+    assert!(said.starts_with("Replaced registry/afval.yaml, which held the record of Afvalwijzer (status: live), 3 lines, with an empty template"), "{said}");
 }
 
 #[test]
