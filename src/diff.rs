@@ -47,8 +47,15 @@ impl FieldChange {
     }
 }
 
+/// Fields that name an item of a list of groups, in the order they are tried: a list whose
+/// items all have one of them, each a different text, is compared by it (a domain by its name,
+/// a contact by e-mail, a waiver by its rule), so an item added in the middle is one item added,
+/// not every item after it changed.
+const NATURAL_KEYS: &[&str] = &["fqdn", "email", "url", "rule", "processor", "standard", "means", "name", "id"];
+
 /// The fields that differ between two records, in the order of the new record. Lists of plain
-/// values are compared as sets (an item added or removed), lists of groups item by item.
+/// values are compared as sets (an item added or removed), lists of groups by their natural key
+/// when they have one ([`NATURAL_KEYS`]), else item by item.
 pub fn fields(old: &Value, new: &Value) -> Vec<FieldChange> {
     let mut out = Vec::new();
     walk("", old, new, &mut out);
@@ -77,6 +84,20 @@ fn walk(path: &str, old: &Value, new: &Value, out: &mut Vec<FieldChange>) {
                 out.push(FieldChange::Removed { field: path.to_owned(), old: show(item) });
             }
         }
+        (Value::Array(a), Value::Array(b)) if natural_key(a, b).is_some() => {
+            let key = natural_key(a, b).unwrap_or_default();
+            let name = |v: &Value| v.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
+            for value in b {
+                let field = format!("{path}[{}]", name(value));
+                match a.iter().find(|before| name(before) == name(value)) {
+                    Some(before) => walk(&field, before, value, out),
+                    None => out.push(FieldChange::Added { field, new: show(value) }),
+                }
+            }
+            for value in a.iter().filter(|before| !b.iter().any(|v| name(v) == name(before))) {
+                out.push(FieldChange::Removed { field: format!("{path}[{}]", name(value)), old: show(value) });
+            }
+        }
         (Value::Array(a), Value::Array(b)) => {
             for (i, value) in b.iter().enumerate() {
                 let field = format!("{path}[{i}]");
@@ -95,6 +116,17 @@ fn walk(path: &str, old: &Value, new: &Value, out: &mut Vec<FieldChange>) {
         }
         (a, b) => out.push(FieldChange::Changed { field: path.to_owned(), old: show(a), new: show(b) }),
     }
+}
+
+/// The first of [`NATURAL_KEYS`] that every item of both lists has, as a text unique within
+/// its list.
+fn natural_key(a: &[Value], b: &[Value]) -> Option<&'static str> {
+    let names = |list: &[Value], key: &str| -> Option<BTreeSet<String>> {
+        let names: Vec<&str> = list.iter().map(|v| v.get(key).and_then(Value::as_str)).collect::<Option<_>>()?;
+        let unique: BTreeSet<String> = names.iter().map(|s| (*s).to_owned()).collect();
+        (unique.len() == names.len()).then_some(unique)
+    };
+    NATURAL_KEYS.iter().copied().find(|key| names(a, key).is_some() && names(b, key).is_some())
 }
 
 fn is_plain(v: &Value) -> bool {
@@ -167,18 +199,31 @@ mod tests {
     }
 
     #[test]
-    fn lists_of_groups_compare_item_by_item() {
-        let old = json!({"authentication": [{"means": "none"}]});
-        let new = json!({"authentication": [{"means": "digid", "level": "substantieel"}]});
+    fn lists_of_groups_compare_by_their_natural_key() {
+        let domain = |fqdn: &str| json!({"fqdn": fqdn, "status": "active"});
+        let old = json!({"domains": [domain("a.nl"), domain("c.nl")]});
+        let mut new = json!({"domains": [domain("a.nl"), domain("b.nl"), domain("c.nl")]});
+        assert_eq!(
+            fields(&old, &new),
+            vec![FieldChange::Added { field: "domains[b.nl]".into(), new: "{fqdn: b.nl, status: active}".into() }]
+        );
+        new["domains"][2]["status"] = json!("parked");
+        assert_eq!(fields(&old, &new)[1].field(), "domains[c.nl].status");
+    }
+
+    #[test]
+    fn lists_of_groups_without_a_natural_key_compare_item_by_item() {
+        let old = json!({"authentication": [{"level": "basis"}]});
+        let new = json!({"authentication": [{"level": "substantieel"}, {"level": "hoog"}]});
         assert_eq!(
             fields(&old, &new),
             vec![
                 FieldChange::Changed {
-                    field: "authentication[0].means".into(),
-                    old: "none".into(),
-                    new: "digid".into()
+                    field: "authentication[0].level".into(),
+                    old: "basis".into(),
+                    new: "substantieel".into()
                 },
-                FieldChange::Added { field: "authentication[0].level".into(), new: "substantieel".into() },
+                FieldChange::Added { field: "authentication[1]".into(), new: "{level: hoog}".into() },
             ]
         );
     }
