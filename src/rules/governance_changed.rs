@@ -7,8 +7,9 @@
 //! ## Why
 //! These files decide what the registry must contain, which rules apply and how strict they are,
 //! and who has to approve a change. A change to them changes the check for every record, so it
-//! needs the CIO, who is responsible for the policy, and a maintainer of toets, who knows what the
-//! change does. CODEOWNERS names both for these paths.
+//! needs the approval of the CIO, who is responsible for the policy (CODEOWNERS makes the CIO the
+//! required approver of these paths, and `toets codeowners` proves it), and the review of a
+//! maintainer of toets, who knows what the change does.
 //!
 //! ## Example
 //! Wrong: a pull request that adds a record and, on the way, turns a rule off in `toets.toml`,
@@ -20,7 +21,7 @@
 //! ```
 //!
 //! Right: the record in one pull request; the change of `toets.toml` in one of its own, with its
-//! reason, approved by the CIO and a maintainer of toets.
+//! reason, reviewed by a maintainer of toets and approved by the CIO.
 //!
 //! ```toml
 //! # Pentests of intranet applications are planned by the region (CIO-2026-044).
@@ -29,8 +30,8 @@
 //! ```
 //!
 //! ## Source
-//! CODEOWNERS (the CIO and `@voorbeeldstad/toets-maintainers` for `schemas/`, `src/`,
-//! `toets.toml`, `Cargo.toml`, `Cargo.lock` and `.github/`); Collegebesluit 2017/187239,
+//! CODEOWNERS (the CIO for `schemas/`, `src/`, `toets.toml`, `Cargo.toml`, `Cargo.lock` and
+//! `.github/`); Collegebesluit 2017/187239,
 //! Beleidskader online aanwezigheid, 6 Uitvoering (the CIO is responsible for the central check).
 //!
 //! # Nederlands
@@ -44,8 +45,9 @@
 //! ## Waarom
 //! Deze bestanden bepalen wat het register moet bevatten, welke regels gelden en hoe streng, en
 //! wie een wijziging moet goedkeuren. Een wijziging daarvan verandert de toets voor elke
-//! registratie, en heeft dus de CIO nodig, die verantwoordelijk is voor het beleid, en een
-//! beheerder van toets, die weet wat de wijziging doet. CODEOWNERS noemt beiden voor deze paden.
+//! registratie, en heeft dus de goedkeuring nodig van de CIO, die verantwoordelijk is voor het
+//! beleid (CODEOWNERS maakt de CIO de vereiste beoordelaar van deze paden, en `toets codeowners`
+//! bewijst het), en de beoordeling van een beheerder van toets, die weet wat de wijziging doet.
 //!
 //! ## Voorbeeld
 //! Fout: een pull request dat een registratie toevoegt en onderweg in `toets.toml` een regel
@@ -57,7 +59,7 @@
 //! ```
 //!
 //! Goed: de registratie in één pull request; de wijziging van `toets.toml` in een eigen pull
-//! request, met de reden, goedgekeurd door de CIO en een beheerder van toets.
+//! request, met de reden, beoordeeld door een beheerder van toets en goedgekeurd door de CIO.
 //!
 //! ```toml
 //! # Pentests van intranettoepassingen plant de regio (CIO-2026-044).
@@ -66,8 +68,8 @@
 //! ```
 //!
 //! ## Bron
-//! CODEOWNERS (de CIO en `@voorbeeldstad/toets-maintainers` voor `schemas/`, `src/`, `toets.toml`,
-//! `Cargo.toml`, `Cargo.lock` en `.github/`); Collegebesluit 2017/187239, Beleidskader online
+//! CODEOWNERS (de CIO voor `schemas/`, `src/`, `toets.toml`, `Cargo.toml`, `Cargo.lock` en
+//! `.github/`); Collegebesluit 2017/187239, Beleidskader online
 //! aanwezigheid, 6 Uitvoering (de CIO is verantwoordelijk voor de centrale toets).
 
 use super::{Check, Rule};
@@ -98,8 +100,8 @@ fn check(view: &ChangeView, out: &mut Vec<Finding>) {
                 ),
             )
             .with_help(lang.pick(
-                "A change to the rules needs the approval of the CIO and of a maintainer of toets (see CODEOWNERS). Keep it in a pull request of its own, apart from changes to records.",
-                "Een wijziging van de regels heeft de goedkeuring nodig van de CIO en van een beheerder van toets (zie CODEOWNERS). Houd haar in een eigen pull request, los van wijzigingen van registraties.",
+                "A change to the rules needs the approval of the CIO (see CODEOWNERS) and the review of a maintainer of toets. Keep it in a pull request of its own, apart from changes to records.",
+                "Een wijziging van de regels heeft de goedkeuring nodig van de CIO (zie CODEOWNERS) en de beoordeling van een beheerder van toets. Houd haar in een eigen pull request, los van wijzigingen van registraties.",
             )),
         );
     }
