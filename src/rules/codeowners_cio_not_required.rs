@@ -66,7 +66,7 @@ use std::collections::BTreeMap;
 
 use super::{Check, Rule};
 use crate::codeowners::{self, Codeowners, Inspection, Scope};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Lang, Severity};
 
 pub const RULE: Rule = Rule {
     name: "codeowners-cio-not-required",
@@ -79,24 +79,27 @@ pub const RULE: Rule = Rule {
 
 fn check(i: &Inspection, out: &mut Vec<Finding>) {
     let Some(c) = i.codeowners() else { return };
+    // The files the CIO does not own alone, by the line that decides them, then by scope.
+    let mut groups: BTreeMap<Option<usize>, Vec<(&Scope, Vec<&str>)>> = BTreeMap::new();
     for scope in &i.scopes {
-        // The files the CIO does not own alone, by the line that decides them.
-        let mut groups: BTreeMap<Option<usize>, Vec<&str>> = BTreeMap::new();
+        let mut by_line: BTreeMap<Option<usize>, Vec<&str>> = BTreeMap::new();
         for (file, winner) in &scope.files {
             if !winner.is_some_and(|w| i.cio_alone(&c.lines[w])) {
-                groups.entry(*winner).or_default().push(file);
+                by_line.entry(*winner).or_default().push(file);
             }
         }
-        for (winner, files) in groups {
-            out.push(finding(i, c, scope, winner, &files));
+        for (winner, files) in by_line {
+            groups.entry(winner).or_default().push((scope, files));
         }
+    }
+    for (winner, scopes) in groups {
+        out.push(finding(i, c, winner, &scopes));
     }
 }
 
-/// The files of one scope that `winner` (or no line) decides, and how to give them to the CIO.
-fn finding(i: &Inspection, c: &Codeowners, scope: &Scope, winner: Option<usize>, files: &[&str]) -> Finding {
-    let (lang, file, cio) = (i.lang, &i.file, &i.cio);
-    let what = match files {
+/// How a scope's files are named: the folder when all its files are meant, else the files.
+fn name(scope: &Scope, files: &[&str], lang: Lang) -> String {
+    match files {
         _ if files.len() == scope.files.len() && scope.folder => format!("`{}/`", scope.path),
         [one] => format!("`{one}`"),
         [first, rest @ ..] => lang.pick(
@@ -104,16 +107,33 @@ fn finding(i: &Inspection, c: &Codeowners, scope: &Scope, winner: Option<usize>,
             format!("`{first}` en {} andere bestanden in `{}/`", rest.len(), scope.path),
         ),
         [] => format!("`{}`", scope.path),
+    }
+}
+
+/// The files that `winner` (or no line) decides, and how to give them to the CIO.
+fn finding(i: &Inspection, c: &Codeowners, winner: Option<usize>, scopes: &[(&Scope, Vec<&str>)]) -> Finding {
+    let (lang, file, cio) = (i.lang, &i.file, &i.cio);
+    let names: Vec<String> = scopes.iter().map(|(scope, files)| name(scope, files, lang)).collect();
+    let what = codeowners::list(&names, lang);
+    let one = scopes.len() == 1 && (scopes[0].1.len() == 1 || scopes[0].0.folder);
+    let lines: Vec<String> = scopes
+        .iter()
+        .map(|(s, _)| if s.folder { format!("`/{}/ {cio}`", s.path) } else { format!("`/{} {cio}`", s.path) })
+        .collect();
+    let add = match lines.as_slice() {
+        [line] => lang.pick(
+            format!("Add {line} as the last line of {file}: the last line that matches a file decides its owners."),
+            format!("Voeg {line} toe als laatste regel van {file}: de laatste regel die op een bestand past, bepaalt de eigenaren."),
+        ),
+        _ => lang.pick(
+            format!("Add {} as the last lines of {file}: the last line that matches a file decides its owners.", codeowners::list(&lines, lang)),
+            format!("Voeg {} toe als laatste regels van {file}: de laatste regel die op een bestand past, bepaalt de eigenaren.", codeowners::list(&lines, lang)),
+        ),
     };
-    let whole = if scope.folder { format!("/{}/", scope.path) } else { format!("/{}", scope.path) };
-    let add = lang.pick(
-        format!("Add `{whole} {cio}` as the last line of {file}: the last line that matches a file decides its owners."),
-        format!("Voeg `{whole} {cio}` toe als laatste regel van {file}: de laatste regel die op een bestand past, bepaalt de eigenaren."),
-    );
     let Some(w) = winner else {
         let message = lang.pick(
-            format!("{what} has no code owner: no line of {file} matches it, so the CIO's approval is not required."),
-            format!("{what} heeft geen code-eigenaar: geen regel van {file} past erop, dus de goedkeuring van de CIO is niet vereist."),
+            format!("{what} {} no code owner: no line of {file} matches, so the CIO's approval is not required.", if one { "has" } else { "have" }),
+            format!("{what} {} geen code-eigenaar: geen regel van {file} past erop, dus de goedkeuring van de CIO is niet vereist.", if one { "heeft" } else { "hebben" }),
         );
         return i.finding(&RULE, 1, 1, message, add);
     };
@@ -121,25 +141,30 @@ fn finding(i: &Inspection, c: &Codeowners, scope: &Scope, winner: Option<usize>,
     let n = line.number;
     let owners: Vec<&str> = line.owners.iter().map(|o| o.name.as_str()).collect();
     let names = codeowners::list(&owners, lang);
+    let (is, has, heeft) = if one { ("is", "has", "heeft") } else { ("are", "have", "hebben") };
     let message = if owners.is_empty() {
         lang.pick(
-            format!("{what} has no code owner: {file} line {n} matches it and names nobody, so the CIO's approval is not required."),
-            format!("{what} heeft geen code-eigenaar: {file} regel {n} past erop en noemt niemand, dus de goedkeuring van de CIO is niet vereist."),
+            format!("{what} {has} no code owner: {file} line {n} matches and names nobody, so the CIO's approval is not required."),
+            format!("{what} {heeft} geen code-eigenaar: {file} regel {n} past erop en noemt niemand, dus de goedkeuring van de CIO is niet vereist."),
         )
     } else if owners.iter().any(|o| codeowners::same_owner(o, cio)) {
         lang.pick(
-            format!("{what} is owned by {names} ({file} line {n}): the approval of any one of them is enough, so the CIO's approval is not required."),
-            format!("{what} is van {names} ({file} regel {n}): de goedkeuring van één van hen is genoeg, dus de goedkeuring van de CIO is niet vereist."),
+            format!("{what} {is} owned by {names} ({file} line {n}): the approval of any one of them is enough, so the CIO's approval is not required."),
+            format!("{what} {} van {names} ({file} regel {n}): de goedkeuring van één van hen is genoeg, dus de goedkeuring van de CIO is niet vereist.", if one { "is" } else { "zijn" }),
         )
     } else {
         lang.pick(
-            format!("{what} is owned by {names} only ({file} line {n}), not by the CIO ({cio})."),
-            format!("{what} is alleen van {names} ({file} regel {n}), niet van de CIO ({cio})."),
+            format!("{what} {is} owned by {names} only ({file} line {n}), not by the CIO ({cio})."),
+            format!(
+                "{what} {} alleen van {names} ({file} regel {n}), niet van de CIO ({cio}).",
+                if one { "is" } else { "zijn" }
+            ),
         )
     };
     // A line that decides only these files can be given to the CIO; a broader one (`*.md`) is
-    // better left alone and overruled by a last line for the whole scope.
-    let help = if i.wins[w] == files.len() {
+    // better left alone and overruled by last lines for the scopes.
+    let decided: usize = scopes.iter().map(|(_, files)| files.len()).sum();
+    let help = if i.wins[w] == decided {
         let pattern = codeowners::shorten(&line.pattern, 200);
         lang.pick(format!("Change line {n} to `{pattern} {cio}`."), format!("Verander regel {n} in `{pattern} {cio}`."))
     } else {
