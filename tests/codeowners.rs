@@ -121,10 +121,52 @@ fn github_reads_the_first_codeowners_and_ignores_the_others() {
 }
 
 #[test]
+fn docs_codeowners_in_use_must_be_the_cios_too() {
+    let repo = layout();
+    repo.remove("CODEOWNERS");
+    repo.write("docs/CODEOWNERS", &format!("{}/docs/ @voorbeeldstad/communicatie\n", include_str!("../CODEOWNERS")));
+    repo.commit("docs");
+    let out = toets_in(repo.path(), &["codeowners", "--format", "json"]);
+    let report = json(&out);
+    let found = &report["findings"];
+    assert_eq!(out.status.code(), Some(1), "{found}");
+    // The crate's CODEOWNERS ends with `/CODEOWNERS`, which matches nothing here.
+    let last = include_str!("../CODEOWNERS").lines().count() as u64;
+    let found: Vec<(&str, u64, String)> = found
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            let message = f["message"].as_str().unwrap_or("").to_owned();
+            (f["file"].as_str().unwrap_or(""), f["line"].as_u64().unwrap_or(0), message)
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "docs/CODEOWNERS",
+                last,
+                "`/CODEOWNERS` matches no file in the repository, so this line protects nothing.".to_owned()
+            ),
+            (
+                "docs/CODEOWNERS",
+                last + 1,
+                format!(
+                    "`docs/CODEOWNERS` is owned by @voorbeeldstad/communicatie only (docs/CODEOWNERS line {}), not by the CIO (@voorbeeldstad/cio).",
+                    last + 1
+                )
+            ),
+        ]
+    );
+}
+
+#[test]
 fn a_codeowners_file_github_cannot_use_proves_nothing() {
     let outside = tempfile::tempdir().expect("temp dir");
     std::fs::write(outside.path().join("CODEOWNERS"), "* @voorbeeldstad/cio\n").expect("write");
-    let cases: [(&str, &dyn Fn(&Repo)); 5] = [
+    type Change<'a> = &'a dyn Fn(&Repo);
+    let cases: [(&str, Change); 5] = [
         ("missing", &|r| r.remove("CODEOWNERS")),
         ("3 MB", &|r| r.write("CODEOWNERS", &"* @voorbeeldstad/cio\n".repeat(3_000_000 / 21 + 1))),
         ("not UTF-8", &|r| std::fs::write(r.path().join("CODEOWNERS"), b"* @voorbeeldstad/cio \xff\n").expect("write")),

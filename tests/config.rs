@@ -5,8 +5,6 @@
 
 mod common;
 
-use std::process::Output;
-
 use common::{Repo, error};
 
 /// Runs `toets check` with `toml` as the configuration: it must stop with exit 2.

@@ -123,8 +123,8 @@ fn explain(i: &Inspection, line: &Line, kind: &ProblemKind) -> (String, String) 
         ),
         ProblemKind::HashInPattern => (
             lang.pick(
-                format!("`#` starts a comment, also inside a pattern: GitHub does not read this line as written, and toets leaves it out."),
-                format!("`#` begint een opmerking, ook binnen een patroon: GitHub leest deze regel niet zoals hij er staat, en toets laat hem weg."),
+                "`#` starts a comment, also inside a pattern: GitHub does not read this line as written, and toets leaves it out.".to_owned(),
+                "`#` begint een opmerking, ook binnen een patroon: GitHub leest deze regel niet zoals hij er staat, en toets laat hem weg.".to_owned(),
             ),
             lang.pick(
                 format!("Match the `#` with `?`: `{} {owners}`.", pattern.replace('#', "?")),
