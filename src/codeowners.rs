@@ -30,7 +30,8 @@
 //!   decides.
 //!
 //! The matching is tested against the pattern table of hmarr/codeowners
-//! (`tests/data/codeowners-patterns/`), a library that mirrors GitHub's rules.
+//! (`tests/data/codeowners-patterns/`), a library that mirrors GitHub's rules, but for its one
+//! case with `[ ]`, which it matches literally and GitHub reports as an error.
 //!
 //! GitHub compares user and team names without regard to case, so toets does too.
 
