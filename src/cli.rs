@@ -10,9 +10,10 @@ use crate::cache;
 use crate::config::{self, Config};
 use crate::error::ToolError;
 use crate::finding::{Lang, Severity, Summary};
+use crate::github::{self, Posting, client::Client, client::Fault};
 use crate::pr;
 use crate::registry::Registry;
-use crate::report::{Format, Report};
+use crate::report::{Format, PrFormat, Report, RulesFormat};
 use crate::rules::{self, Context};
 use crate::source::WorkTree;
 use crate::template;
@@ -79,6 +80,23 @@ pub enum Command {
         fail_level: Severity,
         #[command(flatten)]
         cache: CacheArgs,
+        /// Also write the review as JSON to FILE, for `toets post` in a job that may write.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Post the findings on the pull request as one GitHub review (needs a token that may
+        /// write pull requests; a fork's read-only token gets annotations instead).
+        #[arg(long)]
+        github_review: bool,
+        #[command(flatten)]
+        github: GithubArgs,
+    },
+    /// Post a review saved by `toets pr --output FILE` on its pull request. Checks nothing: it
+    /// posts what the saved review holds, once its commit is verified to be the pull request's.
+    Post {
+        /// The saved review.
+        file: PathBuf,
+        #[command(flatten)]
+        github: GithubArgs,
     },
     /// Prove from CODEOWNERS that the CIO is the required approver of every record and every
     /// governance path, and check the file as GitHub reads it. Reads the work tree.
@@ -97,7 +115,7 @@ pub enum Command {
     Rules {
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
-        format: Format,
+        format: RulesFormat,
     },
     /// Explain a rule: what it checks, why, an example, its source.
     Explain {
@@ -135,16 +153,30 @@ impl CacheArgs {
     }
 }
 
-/// The output formats of `toets pr`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
-pub enum PrFormat {
-    /// The change list and the findings, for a terminal.
-    #[default]
-    Human,
-    /// One page for the CIO, for a pull-request comment.
-    Markdown,
-    /// The review as one JSON object, for programs.
-    Json,
+/// Where on GitHub to post; each flag overrides the workflow's environment.
+#[derive(Debug, clap::Args)]
+pub struct GithubArgs {
+    /// The environment variable that holds the token (never shown in any output).
+    #[arg(long, value_name = "NAME", default_value = "GITHUB_TOKEN")]
+    token_env: String,
+    /// The repository, OWNER/NAME (default: $GITHUB_REPOSITORY).
+    #[arg(long, value_name = "OWNER/NAME")]
+    repo: Option<String>,
+    /// The pull request's number (default: from the event in $GITHUB_EVENT_PATH).
+    #[arg(long, value_name = "NUMBER")]
+    pr: Option<u64>,
+    /// GitHub's API (default: $GITHUB_API_URL, else https://api.github.com).
+    #[arg(long, value_name = "URL")]
+    api_url: Option<String>,
+    /// How long one request to GitHub may take, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
+    api_timeout: u64,
+}
+
+impl GithubArgs {
+    fn given(&self) -> github::event::Given {
+        github::event::Given { api_url: self.api_url.clone(), repository: self.repo.clone(), number: self.pr }
+    }
 }
 
 /// When to colour human output.
@@ -217,7 +249,9 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
     let root = normalize(&cwd.join(cli.root.clone().unwrap_or_else(|| config::find_root(&cwd))));
     let today = cli.today.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
     // A pull request is judged by the configuration it carries, not by the work tree's.
-    if let Command::Pr { base, head, all, format, color, fail_level, cache } = cli.command {
+    if let Command::Pr { base, head, all, format, color, fail_level, cache, output, github_review, github } =
+        cli.command
+    {
         let cache = cache.dir();
         let request = pr::Request { base: base.as_deref(), head: &head, all, cache: cache.as_deref() };
         let review = pr::review(&root, &request, cli.lang, today)?;
@@ -225,7 +259,24 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
             eprintln!("{warning}");
         }
         emit(|out| crate::report::review::render(out, &review, format, color.enabled(), review.lang))?;
-        return Ok(u8::from(review.findings.iter().any(|f| f.fails_at(fail_level))));
+        let code = u8::from(review.findings.iter().any(|f| f.fails_at(fail_level)));
+        if output.is_none() && !github_review {
+            return Ok(code);
+        }
+        let posting = posting(&review, &github)?;
+        if let Some(path) = output {
+            save(&cwd.join(path), &posting)?;
+        }
+        if github_review {
+            let shown = format == PrFormat::Github;
+            return Ok(publish(&posting, &github, false, shown).unwrap_or(2).max(code));
+        }
+        return Ok(code);
+    }
+    if let Command::Post { file, github } = &cli.command {
+        let lang = cli.lang.unwrap_or_default();
+        let posting = Posting::read(&cwd.join(file), lang).map_err(ToolError::Usage)?;
+        return Ok(publish(&posting, github, true, false).unwrap_or(2));
     }
     let config = Config::load(&root)?;
     let lang = cli.lang.unwrap_or(config.lang);
@@ -253,7 +304,7 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
             Ok(u8::from(outcome.findings.iter().any(|f| f.fails_at(fail_level))))
         }
         // Handled above, before the work tree's configuration is read.
-        Command::Pr { .. } => Ok(0),
+        Command::Pr { .. } | Command::Post { .. } => Ok(0),
         Command::Codeowners { format, color, fail_level } => {
             let outcome = crate::codeowners::check(&root, &config, lang)?;
             let summary = Summary::of(outcome.files, &outcome.findings);
@@ -288,4 +339,123 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
             Ok(0)
         }
     }
+}
+
+/// What a review posts, from `toets pr`'s result: the findings and the CIO's page.
+fn posting(review: &pr::Review, args: &GithubArgs) -> Result<Posting, ToolError> {
+    let mut page = Vec::new();
+    crate::report::review::render(&mut page, review, PrFormat::Markdown, false, review.lang)
+        .map_err(|e| ToolError::Io { path: "markdown".into(), reason: e.to_string() })?;
+    let env = |name: &str| std::env::var(name).ok();
+    Ok(Posting {
+        version: github::POSTING_VERSION,
+        pull_request: github::event::target(&args.given(), env, review.lang).ok().map(|t| t.number),
+        base_sha: review.base_sha.clone(),
+        head_sha: review.head_sha.clone(),
+        lang: review.lang,
+        files: review.files,
+        findings: review.findings.clone(),
+        page: String::from_utf8_lossy(&page).into_owned(),
+    })
+}
+
+fn save(path: &Path, posting: &Posting) -> Result<(), ToolError> {
+    let io = |e: std::io::Error| ToolError::Io { path: path.display().to_string(), reason: e.to_string() };
+    let text = serde_json::to_string(posting).map_err(|e| io(e.into()))?;
+    std::fs::write(path, text).map_err(io)
+}
+
+/// Posts on GitHub; whatever GitHub does, the findings reach the run (as annotations and in the
+/// step summary when the review cannot be posted). Returns `None` for a failure of toets or of
+/// its use (exit code 2), after saying why.
+fn publish(posting: &Posting, args: &GithubArgs, verify: bool, shown: bool) -> Option<u8> {
+    let lang = posting.lang;
+    let env = |name: &str| std::env::var(name).ok();
+    let mut given = args.given();
+    given.number = given.number.or(posting.pull_request.filter(|_| verify));
+    let target = match github::event::target(&given, env, lang) {
+        Ok(target) => target,
+        Err(why) => {
+            eprintln!("toets: {why}");
+            return None;
+        }
+    };
+    if target.fork && !verify {
+        let why = lang.pick(
+            "a pull request from a fork gets a read-only token, so the review is posted by the workflow that runs `toets post`",
+            "een pull request uit een fork krijgt een token dat alleen mag lezen; de review plaatst de workflow die `toets post` uitvoert",
+        );
+        return fall_back(posting, why, shown);
+    }
+    let Some(token) = env(&args.token_env).filter(|t| !t.is_empty()) else {
+        let why = lang.pick(
+            format!("there is no token in ${}", args.token_env),
+            format!("er staat geen token in ${}", args.token_env),
+        );
+        return fall_back(posting, &why, shown);
+    };
+    let timeout = std::time::Duration::from_secs(args.api_timeout);
+    let client = match Client::new(&target.api_url, token, timeout) {
+        Ok(client) => client,
+        Err(why) => return fall_back(posting, &why, shown),
+    };
+    if verify {
+        if let Err(why) = github::verify_head(&client, &target, posting, lang) {
+            eprintln!("toets: {why}");
+            return None;
+        }
+    }
+    match github::post(&client, &target, &posting.head_sha, posting) {
+        Ok(posted) => {
+            eprintln!("{}", posted.describe(lang));
+            Some(0)
+        }
+        Err(fault) => {
+            let why = client.redact(&fault.describe(lang));
+            let refused = matches!(fault, Fault::Refused { .. });
+            fall_back(posting, &why, shown).and_then(|code| (!refused).then_some(code))
+        }
+    }
+}
+
+/// GitHub does not show a step summary over 1 MiB.
+const STEP_SUMMARY_BYTES: usize = 1024 * 1024 - 1024;
+
+/// The longest start of `text` of at most `max` bytes that ends at a character boundary.
+fn within(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The findings as workflow annotations and the CIO's page in the step summary, with one line
+/// that says why.
+fn fall_back(posting: &Posting, why: &str, shown: bool) -> Option<u8> {
+    let lang = posting.lang;
+    eprintln!(
+        "{}",
+        lang.pick(
+            format!("toets: no review posted ({why}); the findings are annotations and in the step summary instead"),
+            format!("toets: geen review geplaatst ({why}); de bevindingen staan als annotaties en in de samenvatting van de stap"),
+        )
+    );
+    if !shown {
+        let sources = std::collections::BTreeMap::new();
+        let summary = Summary::of(posting.files, &posting.findings);
+        let report = Report { findings: &posting.findings, summary, sources: &sources, lang };
+        emit(|out| Format::Github.renderer(false).render(out, &report)).ok()?;
+    }
+    if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+        let appended = std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&path)
+            .and_then(|mut f| f.write_all(within(&posting.page, STEP_SUMMARY_BYTES).as_bytes()));
+        if let Err(e) = appended {
+            eprintln!("toets: {}: {e}", PathBuf::from(path).display());
+        }
+    }
+    Some(0)
 }

@@ -15,6 +15,7 @@ pub mod diff;
 pub mod error;
 pub mod finding;
 pub mod git;
+pub mod github;
 pub mod lines;
 pub mod load;
 pub mod pr;

@@ -41,6 +41,9 @@ pub struct Request<'a> {
 pub struct Review {
     pub base: String,
     pub head: String,
+    /// The full commit ids, for posting on GitHub.
+    pub base_sha: String,
+    pub head_sha: String,
     /// The registry files the pull request adds, changes, renames or deletes.
     pub records: Vec<RecordChange>,
     /// Changed governance paths.
@@ -188,6 +191,8 @@ pub fn review(start: &Path, request: &Request, lang: Option<Lang>, today: Date) 
     Ok(Review {
         base: format!("{} ({})", base.name, short(&base)),
         head: format!("{} ({})", head.name, short(&head)),
+        base_sha: base.oid.to_string(),
+        head_sha: head.oid.to_string(),
         records,
         governance,
         findings,

@@ -12,7 +12,7 @@ use miette::{
 
 use rayon::prelude::*;
 
-use super::{Render, Report};
+use super::{Render, Report, visible};
 use crate::finding::{Finding, Lang, Related, Severity, Summary};
 use crate::lines::Lines;
 use crate::rules::is_hidden;
@@ -53,7 +53,8 @@ impl Render for Human {
     }
 }
 
-fn summary_line(s: &Summary, lang: Lang) -> String {
+/// "3 files checked: 1 error, 2 warnings (1 waived)."
+pub fn summary_line(s: &Summary, lang: Lang) -> String {
     let files = match s.files {
         1 => lang.pick("1 file".to_owned(), "1 bestand".to_owned()),
         n => lang.pick(format!("{n} files"), format!("{n} bestanden")),
@@ -84,12 +85,6 @@ fn summary_line(s: &Summary, lang: Lang) -> String {
 
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// Text with hidden characters (direction controls, zero-width, control characters) replaced by
-/// `�`, one for one, so a terminal cannot show the reader another text than the one stored.
-fn visible(text: &str) -> String {
-    text.chars().map(|c| if is_hidden(c) { '\u{FFFD}' } else { c }).collect()
 }
 
 /// A finding dressed as a miette diagnostic.

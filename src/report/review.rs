@@ -11,9 +11,10 @@ use serde_json::Value;
 use similar::{ChangeTag, TextDiff};
 
 use super::decision::{self, Part};
+use super::github::{Github, Rest};
 use super::human::Human;
-use super::{Render, Report};
-use crate::cli::PrFormat;
+use super::sarif::Sarif;
+use super::{PrFormat, Render, Report, rank};
 use crate::diff::FieldChange;
 use crate::finding::{Finding, Lang, Severity, Summary};
 use crate::git::ChangeKind;
@@ -54,7 +55,14 @@ pub fn render(out: &mut dyn Write, review: &Review, format: PrFormat, color: boo
         }
         PrFormat::Markdown => super::markdown::render(out, review, &summary, lang),
         PrFormat::Human => human(out, review, summary, color, lang),
+        PrFormat::Github => Github { rest: Rest::JobSummary }.render(out, &as_report(review, summary, lang)),
+        PrFormat::Sarif => Sarif.render(out, &as_report(review, summary, lang)),
     }
+}
+
+/// The review's findings as a [`Report`], for the formats that `toets check` has too.
+fn as_report(review: &Review, summary: Summary, lang: Lang) -> Report<'_> {
+    Report { findings: &review.findings, summary, sources: &review.sources, lang }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -202,15 +210,6 @@ pub fn sections(review: &Review) -> Sections<'_> {
 fn is_governance(review: &Review, file: &str) -> bool {
     review.governance.iter().any(|g| g == file)
         || crate::pr::GOVERNANCE.iter().any(|g| file == *g || file.starts_with(&format!("{g}/")))
-}
-
-/// Errors first, then warnings, then what is waived.
-fn rank(f: &Finding) -> u8 {
-    match (&f.waived, f.severity) {
-        (None, Severity::Error) => 0,
-        (None, Severity::Warning) => 1,
-        (Some(_), _) => 2,
-    }
 }
 
 /// The line under a retired or removed record's title: when it went and what replaces it.
