@@ -98,6 +98,19 @@ pub enum Command {
         #[command(flatten)]
         github: GithubArgs,
     },
+    /// Prove from CODEOWNERS that the CIO is the required approver of every record and every
+    /// governance path, and check the file as GitHub reads it. Reads the work tree.
+    Codeowners {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+        /// When to colour the output.
+        #[arg(long, value_enum, default_value_t)]
+        color: Color,
+        /// The lowest severity that fails the run (exit code 1).
+        #[arg(long, value_enum, default_value_t = Severity::Error)]
+        fail_level: Severity,
+    },
     /// List every rule: name, severity, source.
     Rules {
         /// Output format.
@@ -292,6 +305,13 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
         }
         // Handled above, before the work tree's configuration is read.
         Command::Pr { .. } | Command::Post { .. } => Ok(0),
+        Command::Codeowners { format, color, fail_level } => {
+            let outcome = crate::codeowners::check(&root, &config, lang)?;
+            let summary = Summary::of(outcome.files, &outcome.findings);
+            let report = Report { findings: &outcome.findings, summary, sources: &outcome.sources, lang };
+            emit(|out| format.renderer(color.enabled()).render(out, &report))?;
+            Ok(u8::from(outcome.findings.iter().any(|f| f.fails_at(fail_level))))
+        }
         Command::Rules { format } => {
             emit(|out| crate::report::rules(out, format, lang))?;
             Ok(0)

@@ -33,6 +33,10 @@ pub struct Config {
     pub thresholds: Thresholds,
     /// Severity per rule name: `error`, `warning` or `off`.
     pub rules: BTreeMap<String, Level>,
+    /// The CIO's team, `@organisation/team`: `toets codeowners` proves that it is the required
+    /// approver of every record and every governance path.
+    #[serde(deserialize_with = "team")]
+    pub cio_team: Option<String>,
 }
 
 /// Numbers the policy leaves to the municipality.
@@ -99,6 +103,25 @@ fn inside<'de, D: Deserializer<'de>>(de: D) -> Result<PathBuf, D::Error> {
     Ok(path)
 }
 
+/// The longest team name taken: GitHub's organisation names have at most 39 characters and team
+/// slugs are short; this keeps an error message about a hostile value short too.
+const MAX_TEAM_CHARS: usize = 100;
+
+/// A GitHub team as CODEOWNERS names it: `@organisation/team`.
+fn team<'de, D: Deserializer<'de>>(de: D) -> Result<Option<String>, D::Error> {
+    let name = String::deserialize(de)?;
+    let fits = name.chars().count() <= MAX_TEAM_CHARS;
+    if fits && crate::codeowners::owner_kind(&name) == Some(crate::codeowners::OwnerKind::Team) {
+        return Ok(Some(name));
+    }
+    let shown: String = name.chars().take(40).flat_map(char::escape_debug).collect();
+    let cut = if name.chars().count() > 40 { "…" } else { "" };
+    Err(D::Error::custom(format!(
+        "`{shown}{cut}` is not a GitHub team: write the team as CODEOWNERS names it, `@organisation/team` \
+         (at most {MAX_TEAM_CHARS} characters), e.g. `@voorbeeldstad/cio`"
+    )))
+}
+
 /// What `[rules]` may set a rule to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -119,6 +142,7 @@ impl Default for Config {
             main_domains: Vec::new(),
             thresholds: Thresholds::default(),
             rules: BTreeMap::new(),
+            cio_team: None,
         }
     }
 }

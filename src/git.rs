@@ -254,6 +254,33 @@ impl Repo {
     }
 }
 
+/// The paths of the files git tracks in the work tree at `root`, as `git ls-files` lists them:
+/// the index, or HEAD's tree when the index is empty. `None` when `root` is not the top of a git
+/// work tree (the caller then looks at the files themselves).
+pub fn tracked_files(root: &Path) -> Result<Option<Vec<String>>, ToolError> {
+    let flags = git2::RepositoryOpenFlags::NO_SEARCH;
+    let Ok(repo) = Repository::open_ext(root, flags, std::iter::empty::<&std::ffi::OsStr>()) else { return Ok(None) };
+    if repo.is_bare() {
+        return Ok(None);
+    }
+    let index = repo.index().map_err(git_error)?;
+    // Sorted by path; a file in conflict has several stages, next to each other.
+    let mut files: Vec<String> = index.iter().map(|e| String::from_utf8_lossy(&e.path).into_owned()).collect();
+    files.dedup();
+    if files.is_empty()
+        && let Ok(tree) = repo.head().and_then(|h| h.peel_to_tree())
+    {
+        tree.walk(TreeWalkMode::PreOrder, |parent, e| {
+            if e.kind() != Some(ObjectType::Tree) {
+                files.push(format!("{parent}{}", String::from_utf8_lossy(e.name_bytes())));
+            }
+            TreeWalkResult::Ok
+        })
+        .map_err(git_error)?;
+    }
+    Ok(Some(files))
+}
+
 /// How much of a blob is kept: just past the size limit, so that the loader reports it as too large.
 fn cut_at(limits: &Limits) -> usize {
     usize::try_from(limits.max_bytes.saturating_add(1)).unwrap_or(usize::MAX)

@@ -9,6 +9,7 @@
 
 pub mod cache;
 pub mod cli;
+pub mod codeowners;
 pub mod config;
 pub mod diff;
 pub mod error;

@@ -13,11 +13,11 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::config::{Config, Level};
+use crate::config::Config;
 use crate::error::ToolError;
-use crate::finding::{self, Finding, Severity, Waived};
+use crate::finding::{self, Finding, Waived};
 use crate::load::{self, Limits};
-use crate::rules::{self, Across, Check, Context, Facts, Overview, Record};
+use crate::rules::{self, Across, Context, Facts, Overview, Record};
 use crate::schema::Schema;
 use crate::source::Source;
 
@@ -82,18 +82,7 @@ pub(crate) enum Pass {
 impl Registry {
     /// Prepares to check with `config` and the schemas it names, read from `source`.
     pub fn open(source: &dyn Source, config: Config, cx: Context) -> Result<Registry, ToolError> {
-        for name in config.rules.keys() {
-            let known = rules::find(name).ok_or_else(|| {
-                ToolError::Usage(format!(
-                    "toets.toml: [rules] names `{name}`, which is not a rule; `toets rules` lists them"
-                ))
-            })?;
-            if matches!(known.check, Check::Load) && config.rules[name] == Level::Off {
-                return Err(ToolError::Usage(format!(
-                    "toets.toml: `{name}` cannot be turned off: a file that cannot be read cannot be checked"
-                )));
-            }
-        }
+        rules::check_levels(&config.rules)?;
         // What the results depend on besides a file's own text, for caches of them.
         let mut fingerprint = blake3::Hasher::new();
         let (lang, today, main, limits) = (cx.lang, cx.today, &cx.main_domains, &cx.thresholds);
@@ -228,23 +217,9 @@ impl Registry {
         (identity, Arc::new(self.check_text(rel, text)), false)
     }
 
-    /// Severities from `[rules]` in `toets.toml`: `off` drops a rule's findings, `warning` makes
-    /// them all warnings, `error` raises those at the rule's default severity (a rule's own
-    /// "expires soon" warning stays a warning).
+    /// Severities from `[rules]` in `toets.toml` (see [`rules::apply_levels`]).
     pub fn apply_levels(&self, findings: Vec<Finding>) -> Vec<Finding> {
-        findings
-            .into_iter()
-            .filter_map(|mut f| {
-                let default = rules::find(f.rule).map(|r| r.severity);
-                match self.config.rules.get(f.rule) {
-                    Some(Level::Off) => return None,
-                    Some(Level::Warning) => f.severity = Severity::Warning,
-                    Some(Level::Error) if Some(f.severity) == default => f.severity = Severity::Error,
-                    _ => {}
-                }
-                Some(f)
-            })
-            .collect()
+        rules::apply_levels(&self.config.rules, findings)
     }
 
     /// The read limits of a file: the overview lists every domain of the municipality, so it may

@@ -6,20 +6,7 @@
 
 mod common;
 
-use std::process::Output;
-
-use common::Repo;
-
-/// The error toets printed on stderr, without miette's decoration and line wrapping.
-fn error(out: &Output) -> String {
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let lines = stderr.lines().skip_while(|l| !l.trim_start().starts_with('×'));
-    let text: Vec<&str> = lines
-        .take_while(|l| !l.trim().is_empty())
-        .map(|l| l.trim_start().trim_start_matches(['×', '│']).trim())
-        .collect();
-    text.join(" ")
-}
+use common::{Repo, error};
 
 /// Runs `toets check` with `toml` as the configuration: it must stop with exit 2.
 fn refused(repo: &Repo, toml: &str) -> String {

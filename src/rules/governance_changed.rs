@@ -110,8 +110,8 @@ fn check(view: &ChangeView, out: &mut Vec<Finding>) {
             message.push_str(effect);
         }
         out.push(view.finding(&RULE, path, Pos { line: 1, column: 1 }, "", message).with_help(lang.pick(
-            "A change to the rules needs the approval of the CIO and of a maintainer of toets (see CODEOWNERS). Keep it in a pull request of its own, apart from changes to records.",
-            "Een wijziging van de regels heeft de goedkeuring nodig van de CIO en van een beheerder van toets (zie CODEOWNERS). Houd haar in een eigen pull request, los van wijzigingen van registraties.",
+            "A change to the rules needs the approval of the CIO (see CODEOWNERS) and the review of a maintainer of toets. Keep it in a pull request of its own, apart from changes to records.",
+            "Een wijziging van de regels heeft de goedkeuring nodig van de CIO (zie CODEOWNERS) en de beoordeling van een beheerder van toets. Houd haar in een eigen pull request, los van wijzigingen van registraties.",
         )));
     }
 }

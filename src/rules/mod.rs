@@ -4,11 +4,14 @@
 //! `# Nederlands`), which `toets explain` prints, and defines `pub const RULE: Rule`. Record
 //! rules see one schema-valid record; rules across records see the [`Facts`] of all records at once.
 
+use std::collections::BTreeMap;
+
 use jiff::civil::Date;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::config::Thresholds;
+use crate::config::{Level, Thresholds};
+use crate::error::ToolError;
 use crate::finding::{Finding, Lang, Pos, Severity};
 use crate::load::Document;
 
@@ -66,6 +69,18 @@ mod governance_changed;
 mod lifecycle_step_invalid;
 mod record_deleted;
 mod record_id_renamed;
+// mods: codeowners
+mod codeowners_bypass;
+mod codeowners_cio_not_required;
+mod codeowners_file_ignored;
+mod codeowners_github_error;
+mod codeowners_no_owner;
+mod codeowners_pattern_duplicate;
+mod codeowners_pattern_unmatched;
+mod codeowners_review_not_required;
+mod codeowners_stale_approval;
+mod codeowners_syntax;
+mod codeowners_unusable;
 // mods: across
 mod domain_claimed_twice;
 mod domain_not_in_overview;
@@ -139,6 +154,18 @@ pub const RULES: &[&Rule] = &[
     &reuse_candidate::RULE,
     &waiver_expired::RULE,
     &waiver_unknown_rule::RULE,
+    // rules: codeowners
+    &codeowners_unusable::RULE,
+    &codeowners_file_ignored::RULE,
+    &codeowners_syntax::RULE,
+    &codeowners_no_owner::RULE,
+    &codeowners_pattern_unmatched::RULE,
+    &codeowners_pattern_duplicate::RULE,
+    &codeowners_cio_not_required::RULE,
+    &codeowners_github_error::RULE,
+    &codeowners_review_not_required::RULE,
+    &codeowners_stale_approval::RULE,
+    &codeowners_bypass::RULE,
 ];
 
 // The policy's vocabulary of kinds and lifecycle statuses, shared by the rules. A rule whose
@@ -196,6 +223,10 @@ pub enum Check {
     Across(fn(&Across, &mut Vec<Finding>)),
     /// In `toets pr`, on what a pull request changes.
     Change(fn(&crate::pr::ChangeView, &mut Vec<Finding>)),
+    /// In `toets codeowners`, on the CODEOWNERS file that GitHub reads and the repository's files.
+    Owners(fn(&crate::codeowners::Inspection, &mut Vec<Finding>)),
+    /// On the repository's settings as GitHub's API returns them (see [`crate::codeowners::github`]).
+    GitHub(fn(&crate::codeowners::github::Settings, &mut Vec<Finding>)),
 }
 
 impl Serialize for Check {
@@ -205,6 +236,8 @@ impl Serialize for Check {
             Check::Record(_) => "record",
             Check::Across(_) => "across",
             Check::Change(_) => "change",
+            Check::Owners(_) => "codeowners",
+            Check::GitHub(_) => "github",
         })
     }
 }
@@ -227,6 +260,42 @@ pub fn lookup<'v>(value: &'v Value, pointer: &str) -> Option<&'v Value> {
 /// The rule called `name`.
 pub fn find(name: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.name == name)
+}
+
+/// Refuses a `[rules]` table that names a rule that does not exist, or turns off a loader rule.
+pub fn check_levels(levels: &BTreeMap<String, Level>) -> Result<(), ToolError> {
+    for (name, level) in levels {
+        let known = find(name).ok_or_else(|| {
+            ToolError::Usage(format!(
+                "toets.toml: [rules] names `{name}`, which is not a rule; `toets rules` lists them"
+            ))
+        })?;
+        if matches!(known.check, Check::Load) && *level == Level::Off {
+            return Err(ToolError::Usage(format!(
+                "toets.toml: `{name}` cannot be turned off: a file that cannot be read cannot be checked"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Severities from `[rules]` in `toets.toml`: `off` drops a rule's findings, `warning` makes
+/// them all warnings, `error` raises those at the rule's default severity (a rule's own
+/// "expires soon" warning stays a warning).
+pub fn apply_levels(levels: &BTreeMap<String, Level>, findings: Vec<Finding>) -> Vec<Finding> {
+    findings
+        .into_iter()
+        .filter_map(|mut f| {
+            let default = find(f.rule).map(|r| r.severity);
+            match levels.get(f.rule) {
+                Some(Level::Off) => return None,
+                Some(Level::Warning) => f.severity = Severity::Warning,
+                Some(Level::Error) if Some(f.severity) == default => f.severity = Severity::Error,
+                _ => {}
+            }
+            Some(f)
+        })
+        .collect()
 }
 
 impl Rule {

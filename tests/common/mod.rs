@@ -138,6 +138,17 @@ pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The error toets printed on stderr, without miette's decoration and line wrapping.
+pub fn error(out: &Output) -> String {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines = stderr.lines().skip_while(|l| !l.trim_start().starts_with('×'));
+    let text: Vec<&str> = lines
+        .take_while(|l| !l.trim().is_empty())
+        .map(|l| l.trim_start().trim_start_matches(['×', '│']).trim())
+        .collect();
+    text.join(" ")
+}
+
 /// The JSON that `--format json` printed.
 pub fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(out)))
