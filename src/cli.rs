@@ -110,6 +110,13 @@ pub enum Command {
         /// The lowest severity that fails the run (exit code 1).
         #[arg(long, value_enum, default_value_t = Severity::Error)]
         fail_level: Severity,
+        /// Also ask GitHub (with a token): its errors in CODEOWNERS, and whether the default
+        /// branch requires a code owner's review, dismisses stale approvals and lets no one
+        /// bypass it.
+        #[arg(long)]
+        github: bool,
+        #[command(flatten)]
+        repo: RepoArgs,
     },
     /// List every rule: name, severity, source.
     Rules {
@@ -153,18 +160,16 @@ impl CacheArgs {
     }
 }
 
-/// Where on GitHub to post; each flag overrides the workflow's environment.
+/// Which repository on GitHub, and how to reach it; each flag overrides the workflow's
+/// environment.
 #[derive(Debug, clap::Args)]
-pub struct GithubArgs {
+pub struct RepoArgs {
     /// The environment variable that holds the token (never shown in any output).
     #[arg(long, value_name = "NAME", default_value = "GITHUB_TOKEN")]
     token_env: String,
     /// The repository, OWNER/NAME (default: $GITHUB_REPOSITORY).
     #[arg(long, value_name = "OWNER/NAME")]
     repo: Option<String>,
-    /// The pull request's number (default: from the event in $GITHUB_EVENT_PATH).
-    #[arg(long, value_name = "NUMBER")]
-    pr: Option<u64>,
     /// GitHub's API (default: $GITHUB_API_URL, else https://api.github.com).
     #[arg(long, value_name = "URL")]
     api_url: Option<String>,
@@ -173,9 +178,19 @@ pub struct GithubArgs {
     api_timeout: u64,
 }
 
+/// Where on GitHub to post.
+#[derive(Debug, clap::Args)]
+pub struct GithubArgs {
+    #[command(flatten)]
+    repo: RepoArgs,
+    /// The pull request's number (default: from the event in $GITHUB_EVENT_PATH).
+    #[arg(long, value_name = "NUMBER")]
+    pr: Option<u64>,
+}
+
 impl GithubArgs {
     fn given(&self) -> github::event::Given {
-        github::event::Given { api_url: self.api_url.clone(), repository: self.repo.clone(), number: self.pr }
+        github::event::Given { api_url: self.repo.api_url.clone(), repository: self.repo.repo.clone(), number: self.pr }
     }
 }
 
@@ -305,8 +320,12 @@ fn run(cli: Cli) -> Result<u8, ToolError> {
         }
         // Handled above, before the work tree's configuration is read.
         Command::Pr { .. } | Command::Post { .. } => Ok(0),
-        Command::Codeowners { format, color, fail_level } => {
-            let outcome = crate::codeowners::check(&root, &config, lang)?;
+        Command::Codeowners { format, color, fail_level, github, repo } => {
+            let mut outcome = crate::codeowners::check(&root, &config, lang)?;
+            if github {
+                outcome.findings.extend(codeowners_online(&repo, &config, &outcome.file, lang)?);
+                crate::finding::sort(&mut outcome.findings);
+            }
             let summary = Summary::of(outcome.files, &outcome.findings);
             let report = Report { findings: &outcome.findings, summary, sources: &outcome.sources, lang };
             emit(|out| format.renderer(color.enabled()).render(out, &report))?;
@@ -392,14 +411,14 @@ fn publish(posting: &Posting, args: &GithubArgs, verify: bool, shown: bool) -> O
         );
         return fall_back(posting, why, shown);
     }
-    let Some(token) = env(&args.token_env).filter(|t| !t.is_empty()) else {
+    let Some(token) = env(&args.repo.token_env).filter(|t| !t.is_empty()) else {
         let why = lang.pick(
-            format!("there is no token in ${}", args.token_env),
-            format!("er staat geen token in ${}", args.token_env),
+            format!("there is no token in ${}", args.repo.token_env),
+            format!("er staat geen token in ${}", args.repo.token_env),
         );
         return fall_back(posting, &why, shown);
     };
-    let timeout = std::time::Duration::from_secs(args.api_timeout);
+    let timeout = std::time::Duration::from_secs(args.repo.api_timeout);
     let client = match Client::new(&target.api_url, token, timeout) {
         Ok(client) => client,
         Err(why) => return fall_back(posting, &why, shown),
@@ -463,4 +482,47 @@ fn fall_back(posting: &Posting, why: &str, shown: bool) -> Option<u8> {
         }
     }
     Some(0)
+}
+
+/// What GitHub says about CODEOWNERS and the default branch, as findings; what could not be
+/// read is said on standard error.
+fn codeowners_online(
+    args: &RepoArgs,
+    config: &Config,
+    file: &str,
+    lang: Lang,
+) -> Result<Vec<crate::finding::Finding>, ToolError> {
+    use crate::codeowners::github::{Settings, online_findings};
+    let env = |name: &str| std::env::var(name).ok();
+    let given = github::event::Given { api_url: args.api_url.clone(), repository: args.repo.clone(), number: Some(0) };
+    let target = github::event::target(&given, env, lang).map_err(ToolError::Usage)?;
+    let token = env(&args.token_env).filter(|t| !t.is_empty()).ok_or_else(|| {
+        let name = &args.token_env;
+        ToolError::Usage(lang.pick(
+            format!("--github needs a token that may read the repository in ${name}"),
+            format!("--github heeft in ${name} een token nodig dat de repository mag lezen"),
+        ))
+    })?;
+    let timeout = std::time::Duration::from_secs(args.api_timeout);
+    let client = Client::new(&target.api_url, token, timeout).map_err(ToolError::Usage)?;
+    let answers = github::settings::read(&client, &target.owner, &target.repo, lang)
+        .map_err(|fault| ToolError::Usage(client.redact(&fault.describe(lang))))?;
+    for line in &answers.unread {
+        eprintln!("toets: {line}");
+    }
+    let settings = Settings {
+        branch: &answers.branch,
+        file,
+        errors: &answers.errors,
+        protection: answers.protection.as_ref(),
+        rules: &answers.rules,
+        rulesets: &answers.rulesets,
+        lang,
+    };
+    // Without the protection, "nothing requires a code owner" cannot be known.
+    let findings = online_findings(&settings)
+        .into_iter()
+        .filter(|f| answers.protection_known || f.rule != "codeowners-review-not-required")
+        .collect();
+    Ok(rules::apply_levels(&config.rules, findings))
 }

@@ -440,6 +440,8 @@ impl Inspection {
 /// What `toets codeowners` found: the findings and the text of CODEOWNERS for the report.
 pub struct Outcome {
     pub findings: Vec<Finding>,
+    /// The CODEOWNERS file GitHub reads (or would, once there is one).
+    pub file: String,
     /// The files whose owners were proven (records and governance paths).
     pub files: usize,
     pub sources: BTreeMap<String, Arc<String>>,
@@ -469,7 +471,7 @@ pub fn check(root: &Path, config: &Config, lang: Lang) -> Result<Outcome, ToolEr
         sources.insert(inspection.file.clone(), Arc::new(text));
     }
     let files = inspection.scopes.iter().map(|s| s.files.len()).sum();
-    Ok(Outcome { findings, files, sources })
+    Ok(Outcome { findings, file: inspection.file.clone(), files, sources })
 }
 
 /// Reads CODEOWNERS and the repository's files, and matches every file once.

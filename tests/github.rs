@@ -409,3 +409,93 @@ fn at_most_thirty_comments_on_lines_and_the_rest_in_the_body() {
     let listed = body.split("<details>").next().unwrap_or_default();
     assert_eq!(listed.matches("(`https-hsts-missing`)").count(), 5, "{body}");
 }
+
+/// A repository whose CODEOWNERS gives everything to the CIO, for `toets codeowners --github`.
+fn owned() -> Repo {
+    let repo = Repo::new();
+    repo.write("toets.toml", "main_domains = [\"voorbeeldstad.nl\"]\ncio_team = \"@voorbeeldstad/cio\"\n");
+    repo.write("CODEOWNERS", "* @voorbeeldstad/cio\n");
+    repo.record("afvalwijzer", |r| r);
+    repo.commit("base");
+    repo
+}
+
+fn codeowners(repo: &Repo, fake: &FakeGitHub) -> (Run, Vec<String>) {
+    let event = repo.path().join("no-event.json");
+    std::fs::write(&event, "{}").expect("write");
+    let out = run(repo, fake, &event, &["codeowners", "--github", "--format", "json"]);
+    let findings: Value = serde_json::from_str(&out.stdout).unwrap_or(Value::Null);
+    let found = findings["findings"]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .map(|f| {
+                    format!(
+                        "{} {} {}:{} {}",
+                        f["rule"].as_str().unwrap_or(""),
+                        f["file"].as_str().unwrap_or(""),
+                        f["line"],
+                        f["column"],
+                        f["message"].as_str().unwrap_or("")
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    (out, found)
+}
+
+#[test]
+fn codeowners_online_reads_githubs_errors_protection_and_rulesets() {
+    let repo = owned();
+    let fake = FakeGitHub::start("0".repeat(40).as_str(), Vec::new());
+    // The description's own examples: two errors in CODEOWNERS, a protection that requires a
+    // code owner's review with people allowed to bypass it.
+    let (out, found) = codeowners(&repo, &fake);
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    insta::assert_snapshot!("codeowners_online_examples", found.join("\n"));
+    insta::assert_snapshot!("codeowners_online_requests", lines(&fake.take_log()).join("\n"));
+}
+
+#[test]
+fn codeowners_online_says_what_it_could_not_read_and_claims_nothing_about_it() {
+    let repo = owned();
+    let fake = FakeGitHub::start("0".repeat(40).as_str(), Vec::new());
+    fake.state().faults.push_back(Fault::status("GET", "/protection", 403));
+    fake.state().canned.insert("/repos/{owner}/{repo}/codeowners/errors", (200, json!({"errors": []})));
+    let (out, found) = codeowners(&repo, &fake);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(found, Vec::<String>::new());
+    assert!(
+        out.stderr.contains(&format!(
+            "Branch protection not checked: GitHub refused GET /repos/{OWNER}/{REPO}/branches/master/protection (403)"
+        )),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn codeowners_online_finds_a_ruleset_that_others_may_bypass() {
+    let repo = owned();
+    let fake = FakeGitHub::start("0".repeat(40).as_str(), Vec::new());
+    {
+        let mut s = fake.state();
+        s.canned.insert("/repos/{owner}/{repo}/codeowners/errors", (200, json!({"errors": []})));
+        s.canned.insert(
+            "/repos/{owner}/{repo}/branches/{branch}/protection",
+            (404, json!({"message": "Branch not protected", "documentation_url": ""})),
+        );
+        let rule = json!({
+            "type": "pull_request", "ruleset_source_type": "Repository", "ruleset_source": "voorbeeldstad/registry", "ruleset_id": 42,
+            "parameters": {"require_code_owner_review": true, "dismiss_stale_reviews_on_push": true, "require_last_push_approval": true,
+                           "required_approving_review_count": 1, "required_review_thread_resolution": false}
+        });
+        s.canned.insert("/repos/{owner}/{repo}/rules/branches/{branch}", (200, json!([rule])));
+    }
+    let (out, found) = codeowners(&repo, &fake);
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    insta::assert_snapshot!("codeowners_online_bypass", found.join("\n"));
+    let log = lines(&fake.take_log());
+    assert_eq!(log.last().map(String::as_str), Some(format!("GET /repos/{OWNER}/{REPO}/rulesets/42").as_str()));
+}

@@ -11,6 +11,7 @@ pub mod client;
 pub mod event;
 pub mod hunks;
 pub mod plan;
+pub mod settings;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
