@@ -12,7 +12,7 @@ use serde_json::{Value, json as j};
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/formats/registry");
 
 /// A repository with the fixture set in `registry/`: two records that claim the same domain,
-/// with 14 errors (one with a related place), 12 warnings and one waived finding between them.
+/// with 15 errors (two with a related place), 12 warnings and one waived finding between them.
 fn fixture_repo() -> Repo {
     let repo = Repo::new();
     for entry in std::fs::read_dir(FIXTURES).expect("fixtures") {
@@ -76,7 +76,7 @@ fn github_annotates_the_ten_most_important_of_each_kind_and_says_where_the_rest_
     let out = repo.toets(&["check", "--format", "github"]);
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
-    // 14 errors and 12 warnings: ten of each, the errors first, then the waived finding and
+    // 15 errors and 12 warnings: ten of each, the errors first, then the waived finding and
     // the totals as the only two notices.
     assert_eq!((commands(&text, "error").len(), commands(&text, "warning").len()), (10, 10));
     assert_eq!(commands(&text, "notice").len(), 2);
@@ -137,7 +137,7 @@ fn sarif_of_findings_is_valid_and_fingerprints_are_the_findings_own() {
     assert_eq!(out.status.code(), Some(1));
     let doc = with_used_rules(valid_sarif(&out));
     let results = doc["runs"][0]["results"].as_array().expect("results");
-    assert_eq!(results.len(), 14 + 12 + 1);
+    assert_eq!(results.len(), 15 + 12 + 1);
     let findings: Vec<toets::finding::Finding> =
         serde_json::from_value(json(&repo.toets(&["check", "--format", "json"]))["findings"].clone())
             .expect("findings");
@@ -150,7 +150,7 @@ fn sarif_of_findings_is_valid_and_fingerprints_are_the_findings_own() {
     got.sort();
     assert_eq!(got, expected);
     let related: Vec<&Value> = results.iter().filter(|r| r.get("relatedLocations").is_some()).collect();
-    assert_eq!(related.len(), 1, "domain-claimed-twice points at the other claim");
+    assert_eq!(related.len(), 2, "each claim of domain-claimed-twice points at the other");
 }
 
 #[test]

@@ -281,21 +281,33 @@ fn a_new_record_claiming_a_taken_domain_is_reported_in_the_change_when_it_sorts_
     repo.commit("add");
     let (code, review) = pr(&repo, &["--base", "main"]);
     assert_eq!(code, Some(1));
-    assert_eq!(marked(&review), expect(&[("domain-claimed-twice", "registry/zwerfafval.yaml", "in_change")]));
+    assert_eq!(
+        marked(&review),
+        expect(&[
+            ("domain-claimed-twice", "registry/afvalwijzer.yaml", "elsewhere"),
+            ("domain-claimed-twice", "registry/zwerfafval.yaml", "in_change"),
+        ])
+    );
 }
 
 #[test]
-fn a_new_record_claiming_a_taken_domain_is_reported_elsewhere_when_the_old_claim_gets_the_finding() {
-    // Among records of equal status the rule reports the claim of the file that sorts last, here
-    // the untouched `afvalwijzer.yaml`: the change caused it, so it is shown, as `elsewhere`.
+fn a_new_record_claiming_a_taken_domain_has_the_finding_in_the_change_whichever_claim_sorts_first() {
+    // Among records of equal status the file that sorts first holds the older claim, here the
+    // new `afvalkalender.yaml`; both claims get the finding, so the department that made the
+    // change sees it on its own record.
     let repo = with_claimed_domain();
     repo.record("afvalkalender", claiming("afval.voorbeeldstad.nl"));
     repo.commit("add");
     let (code, review) = pr(&repo, &["--base", "main"]);
     assert_eq!(code, Some(1));
-    assert_eq!(marked(&review), expect(&[("domain-claimed-twice", "registry/afvalwijzer.yaml", "elsewhere")]));
-    let finding = &review["findings"][0];
-    assert_eq!(finding["related"][0]["file"], "registry/afvalkalender.yaml");
+    assert_eq!(
+        marked(&review),
+        expect(&[
+            ("domain-claimed-twice", "registry/afvalkalender.yaml", "in_change"),
+            ("domain-claimed-twice", "registry/afvalwijzer.yaml", "elsewhere"),
+        ])
+    );
+    assert_eq!(review["findings"][0]["related"][0]["file"], "registry/afvalwijzer.yaml");
 }
 
 #[test]

@@ -1,8 +1,9 @@
 //! ## What it checks
-//! One domain name is in `domains` of two records that are not retired. The finding is on the
-//! newer claim and points at the older one: a live or deprecated application goes before one that
-//! is approved or in development, which goes before a proposal; among equals, the first file by
-//! path goes first.
+//! One domain name is in `domains` of two records that are not retired. Both claims get a
+//! finding that points at the other, so that whoever changed either record sees it (in
+//! `toets pr`, on the record the pull request changed, in the change). The older claim is
+//! named first: a live or deprecated application goes before one that is approved or in
+//! development, which goes before a proposal; among equals, the first file by path goes first.
 //!
 //! ## Why
 //! Every domain name of the municipality belongs to one application, with one owner who answers
@@ -40,9 +41,11 @@
 //!
 //! ## Wat het controleert
 //! Eén domeinnaam staat in `domains` van twee registraties die niet uit de lucht zijn (`retired`).
-//! De melding staat bij de nieuwere claim en wijst naar de oudere: een toepassing die live of
-//! uitfaserend is, gaat vóór een toepassing die goedgekeurd of in ontwikkeling is, en die gaat weer
-//! vóór een voorstel; bij gelijke status gaat het eerste bestand (op pad) voor.
+//! Beide claims krijgen een melding die naar de andere wijst, zodat wie een van beide registraties
+//! wijzigt het ziet (in `toets pr`: bij de registratie die het pull request wijzigt, in de
+//! wijziging). De oudere claim gaat voor: een toepassing die live of uitfaserend is, gaat vóór een
+//! toepassing die goedgekeurd of in ontwikkeling is, en die gaat weer vóór een voorstel; bij
+//! gelijke status gaat het eerste bestand (op pad) voor.
 //!
 //! ## Waarom
 //! Elke domeinnaam van de gemeente hoort bij één toepassing, met één eigenaar die verantwoordelijk
@@ -105,7 +108,12 @@ fn check(a: &Across, out: &mut Vec<Finding>) {
                 }
                 // The same record listing a domain twice is the schema's to report.
                 Entry::Occupied(e) if e.get().0.file == facts.file => {}
-                Entry::Occupied(e) => out.push(finding(a, facts, domain, e.get())),
+                // Shown on both records: in a pull request, the one it changed has it in the change.
+                Entry::Occupied(e) => {
+                    let (first, claim) = *e.get();
+                    out.push(finding(a, facts, domain, &(first, claim)));
+                    out.push(finding(a, first, claim, &(facts, domain)));
+                }
             }
         }
     }

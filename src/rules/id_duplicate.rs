@@ -1,6 +1,8 @@
 //! ## What it checks
-//! Two records have the same `id` (upper and lower case do not count). The finding is on the
-//! record whose file name differs from the id, or else on the later file; it points at the other.
+//! Two records have the same `id` (upper and lower case do not count). Both get a finding that
+//! points at the other: the record whose file name differs from the id (or else the later file)
+//! is told to change its id, the other that its id is used twice. In `toets pr`, the record the
+//! pull request changed has its finding in the change.
 //!
 //! ## Why
 //! The id names an application everywhere: in `reuses`, in `lifecycle.replaced_by`, in reports
@@ -28,9 +30,11 @@
 //! # Nederlands
 //!
 //! ## Wat het controleert
-//! Twee registraties hebben hetzelfde `id` (hoofdletters en kleine letters tellen niet). De
-//! melding staat bij de registratie waarvan de bestandsnaam afwijkt van het id, of anders bij het
-//! latere bestand; ze wijst naar de andere.
+//! Twee registraties hebben hetzelfde `id` (hoofdletters en kleine letters tellen niet). Beide
+//! krijgen een melding die naar de andere wijst: de registratie waarvan de bestandsnaam afwijkt
+//! van het id (of anders het latere bestand) moet een ander id krijgen, de andere hoort dat haar
+//! id twee keer voorkomt. In `toets pr` staat de melding van de gewijzigde registratie in de
+//! wijziging.
 //!
 //! ## Waarom
 //! Het id noemt een toepassing overal: in `reuses`, in `lifecycle.replaced_by`, in rapporten en
@@ -83,6 +87,8 @@ fn check(a: &Across, out: &mut Vec<Finding>) {
         let (first, first_id) = group[owner];
         for (_, (facts, id)) in group.iter().enumerate().filter(|(i, _)| *i != owner) {
             out.push(finding(a, facts, id, first, first_id));
+            // The owner hears of it too: in a pull request, the record it changed has it in the change.
+            out.push(owner_finding(a, first, first_id, facts, id));
         }
     }
 }
@@ -92,6 +98,31 @@ fn check(a: &Across, out: &mut Vec<Finding>) {
 fn owner(group: &[(&Facts, &Located)]) -> usize {
     let rank = |(f, id): &(&Facts, &Located)| (f.stem != id.value, id.value.bytes().any(|b| b.is_ascii_uppercase()));
     (0..group.len()).min_by_key(|i| (rank(&group[*i]), *i)).unwrap_or(0)
+}
+
+/// The finding on the record that keeps the id, pointing at the one that must change.
+fn owner_finding(a: &Across, owner: &Facts, id: &Located, other: &Facts, other_id: &Located) -> Finding {
+    let lang = a.lang();
+    let (value, file) = (&id.value, &other.file);
+    a.finding(
+        &RULE,
+        &owner.file,
+        id.pos,
+        &id.pointer,
+        lang.pick(
+            format!("The id `{value}` is also used by {file}."),
+            format!("Het id `{value}` wordt ook gebruikt door {file}."),
+        ),
+    )
+    .with_related(
+        file,
+        other_id.pos,
+        lang.pick(format!("`{}` is used here too", other_id.value), format!("hier wordt `{}` ook gebruikt", other_id.value)),
+    )
+    .with_help(lang.pick(
+        format!("This record keeps the id, as its file is named after it: {file} must get an id of its own (its file name without .yaml). If both records describe the same application, keep one of them."),
+        format!("Deze registratie houdt het id, want haar bestand heet ernaar: {file} moet een eigen id krijgen (de bestandsnaam zonder .yaml). Beschrijven beide registraties dezelfde toepassing, houd er dan één over."),
+    ))
 }
 
 fn finding(a: &Across, facts: &Facts, id: &Located, first: &Facts, first_id: &Located) -> Finding {
