@@ -87,8 +87,11 @@ fn check(a: &Across, out: &mut Vec<Finding>) {
         let (first, first_id) = group[owner];
         for (_, (facts, id)) in group.iter().enumerate().filter(|(i, _)| *i != owner) {
             out.push(finding(a, facts, id, first, first_id));
-            // The owner hears of it too: in a pull request, the record it changed has it in the change.
-            out.push(owner_finding(a, first, first_id, facts, id));
+            // The owner hears of it too (in a pull request, the record it changed has it in the
+            // change), unless the other id is one the schema refuses: that is the finding there.
+            if id.value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+                out.push(owner_finding(a, first, first_id, facts, id));
+            }
         }
     }
 }
