@@ -8,6 +8,8 @@
 //! panic, a hang or unbounded memory. Hidden characters outside the values, in comments above
 //! all, which the parser drops, are found in the text itself (see [`Scan`]).
 
+mod syntax;
+
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -558,19 +560,8 @@ fn bom_finding(rel: &str, at: Marker, lang: Lang) -> Finding {
 }
 
 fn syntax_finding(rel: &str, at: Marker, info: &str, lang: Lang) -> Finding {
-    Finding::error(
-        "yaml-syntax",
-        rel,
-        pos_of(at),
-        lang.pick(
-            format!("This is not valid YAML here: {info}."),
-            format!("Dit is hier geen geldige YAML: {info}."),
-        ),
-    )
-    .with_help(lang.pick(
-        "Check the indentation (spaces, not tabs), the colons after field names and the quotes around text.",
-        "Controleer het inspringen (spaties, geen tabs), de dubbele punten na veldnamen en de aanhalingstekens rond tekst.",
-    ))
+    let (message, help) = syntax::explain(info, lang);
+    Finding::error("yaml-syntax", rel, pos_of(at), message).with_help(help)
 }
 
 fn structure(rel: &str, pos: Pos, message: &str, lang: Lang) -> Finding {
