@@ -13,6 +13,7 @@ pub mod codeowners;
 pub mod config;
 pub mod diff;
 pub mod error;
+pub mod example;
 pub mod finding;
 pub mod git;
 pub mod github;

@@ -174,6 +174,7 @@ impl Registry {
         findings.retain(|f| chosen_rel.contains(&f.file) || f.related.iter().any(|r| chosen_rel.contains(&r.file)));
         let mut findings = self.apply_levels(findings);
         apply_waivers(&mut findings, &records, &self.cx);
+        crate::example::enrich(&mut findings, self.records.source(), self.cx.lang);
         finding::sort(&mut findings);
         let sources = self.sources(source, &findings);
         let reused = passes.iter().filter(|p| p.3).count();

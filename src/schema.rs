@@ -23,6 +23,11 @@ pub struct Schema {
 }
 
 impl Schema {
+    /// The schema as written, for the examples of fields ([`crate::example`]).
+    pub fn source(&self) -> &Value {
+        &self.source
+    }
+
     /// Compiles the schema text of the file `path` (JSON Schema 2020-12, formats asserted).
     pub fn from_text(text: &str, path: &str) -> Result<Schema, ToolError> {
         let source: Value = serde_json::from_str(text)
