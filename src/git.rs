@@ -55,6 +55,26 @@ impl Repo {
         Ok(Repo { repo, blobs: RefCell::default() })
     }
 
+    /// The files under `dir` of the work tree that differ from the last commit (new, changed or
+    /// deleted, staged or not): `toets pr` compares commits, and says which files it left out.
+    pub fn uncommitted(&self, dir: &str) -> Vec<String> {
+        let mut options = git2::StatusOptions::new();
+        options.include_untracked(true).recurse_untracked_dirs(true).include_ignored(false).pathspec(dir);
+        let Ok(statuses) = self.repo.statuses(Some(&mut options)) else { return Vec::new() };
+        let mut out: Vec<String> = statuses
+            .iter()
+            .filter(|s| s.status() != git2::Status::CURRENT && !s.status().is_ignored())
+            .filter_map(|s| s.path().map(str::to_owned))
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Whether `rev` is the commit checked out (`HEAD`).
+    pub fn is_head(&self, rev: &Rev) -> bool {
+        self.repo.head().ok().and_then(|h| h.target()) == Some(rev.oid)
+    }
+
     /// The commit that `spec` names (a branch, tag, `HEAD`, a hash). A shallow clone that lacks
     /// it gets the fix in plain words.
     pub fn commit(&self, spec: &str) -> Result<Rev, ToolError> {

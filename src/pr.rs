@@ -60,6 +60,9 @@ pub struct Review {
     pub sources: BTreeMap<String, Arc<String>>,
     /// Records at head.
     pub files: usize,
+    /// Registry files of the work tree that are not committed, when head is the commit checked
+    /// out: not part of the comparison, and said so.
+    pub uncommitted: Vec<String>,
     /// The language of the messages: `--lang`, else `lang` in the judging `toets.toml`.
     #[serde(skip)]
     pub lang: Lang,
@@ -218,6 +221,11 @@ pub fn review(start: &Path, request: &Request, lang: Option<Lang>, today: Date) 
         rules,
         sources,
         files: outcome.files,
+        uncommitted: if repo.is_head(&head) {
+            repo.uncommitted(&registry.config.registry.to_string_lossy().replace('\\', "/"))
+        } else {
+            Vec::new()
+        },
         lang: cx.lang,
         cache_warning,
     })

@@ -849,3 +849,22 @@ fn a_review_that_changes_the_rules_is_cached_by_the_base_rules_and_is_the_review
     assert_eq!(again.stdout, other.stdout);
     assert_eq!(rewritten, common::cache_file(cache.path()), "the same rules reuse the whole cache");
 }
+
+#[test]
+fn a_record_not_committed_is_named_not_ignored() {
+    let repo = with_feature();
+    repo.record("afvalwijzer", no_hsts);
+    repo.commit("change");
+    repo.record("fietsenstalling", |r| r);
+    let (_, review) = pr(&repo, &["--base", "main"]);
+    assert_eq!(review["uncommitted"], serde_json::json!(["registry/fietsenstalling.yaml"]));
+    let out = repo.toets(&["pr", "--base", "main"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Not part of this comparison, because not committed: `registry/fietsenstalling.yaml`. Commit it first to have it checked here."),
+        "{text}"
+    );
+    // A named head that is not the commit checked out has nothing to say about the work tree.
+    let (_, review) = pr(&repo, &["--base", "main", "--head", "main"]);
+    assert_eq!(review["uncommitted"], serde_json::json!([]));
+}

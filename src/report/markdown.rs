@@ -353,10 +353,14 @@ fn not_shown(n: usize, what: &str, lang: Lang) -> String {
 fn footer(review: &Review, lang: Lang) -> String {
     let files = review.files;
     let (head, base) = (code(&review.head), code(&review.base));
-    let judged = match review.judged_by {
+    let mut judged = match review.judged_by {
         Judge::Head => format!(" {}", message(review::judged_by_head(lang))),
         Judge::Base => String::new(),
     };
+    if let Some(note) = review::uncommitted(review, lang) {
+        judged.push(' ');
+        judged.push_str(&message(&note));
+    }
     let text = lang.pick(
         format!(
             "toets checked {} at {head}, compared with {base}. `toets explain <rule>` explains a rule.",

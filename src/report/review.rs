@@ -525,6 +525,9 @@ fn human(out: &mut dyn Write, review: &Review, summary: Summary, color: bool, la
     if review.judged_by == Judge::Head {
         writeln!(out, "{}", judged_by_head(lang))?;
     }
+    if let Some(note) = uncommitted(review, lang) {
+        writeln!(out, "{note}")?;
+    }
 
     writeln!(out, "\n{}", bold(lang.pick("For the CIO to decide:", "Ter beslissing aan de CIO:")))?;
     let decisions = decision::decisions(review, lang);
@@ -621,6 +624,25 @@ pub fn effect_note(change: &RulesChange, lang: Lang) -> Option<&'static str> {
 }
 
 /// What to say when the pull request is judged by its own rules.
+/// "Not part of this comparison: registry/x.yaml (not committed; commit it first)."
+pub fn uncommitted(review: &Review, lang: Lang) -> Option<String> {
+    const SHOWN: usize = 5;
+    let files = &review.uncommitted;
+    if files.is_empty() {
+        return None;
+    }
+    let mut list = files.iter().take(SHOWN).map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
+    if files.len() > SHOWN {
+        list.push_str(
+            &lang.pick(format!(" and {} more", files.len() - SHOWN), format!(" en nog {}", files.len() - SHOWN)),
+        );
+    }
+    Some(lang.pick(
+        format!("Not part of this comparison, because not committed: {list}. Commit it first to have it checked here."),
+        format!("Niet in deze vergelijking, want niet vastgelegd (commit): {list}. Leg het eerst vast om het hier te laten controleren."),
+    ))
+}
+
 pub fn judged_by_head(lang: Lang) -> &'static str {
     lang.pick(
         "The base has no rules toets can use (a schema or `toets.toml`), so this pull request is judged by its own.",
